@@ -1,0 +1,13 @@
+// Generates the Prisma client (src/generated/prisma) on `npm install`.
+//
+// `prisma generate` only needs the WebAssembly parts inside the npm packages, but first looks for Prisma's native
+// schema engine and downloads it from Prisma's server if missing. kam-bot never uses that engine (migrations run
+// on the WebAssembly one, see src/store/schema-engine.ts), so point the CLI at a stand-in and nothing downloads.
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const prismaCli = require.resolve('prisma/build/index.js');
+const env = { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.execPath, PRISMA_HIDE_UPDATE_MESSAGE: '1' };
+const result = spawnSync(process.execPath, [prismaCli, 'generate'], { stdio: 'inherit', env });
+process.exit(result.status ?? 1);

@@ -1,0 +1,60 @@
+// Opens the SQLite database twice over one file: the Prisma client for typed reads and writes, and a plain
+// better-sqlite3 connection for what Prisma cannot express or does slowly (FTS5 search, the account index,
+// online backup). Both run in WAL mode, so readers never block the writer.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3';
+import { PrismaClient } from '../generated/prisma/client.ts';
+import { applyPendingMigrations } from './migrations.ts';
+import { BUSY_TIMEOUT_MS } from './sqlite-settings.ts';
+
+
+export interface Database {
+  readonly prisma: PrismaClient;
+  readonly sqlite: BetterSqlite3.Database;
+  /** Absolute path of the database file. */
+  readonly path: string;
+  /** Names of the migrations applied when the database was opened. */
+  readonly appliedMigrations: string[];
+  close(): Promise<void>;
+}
+
+/** `file:./data/kam.db` → an absolute path (relative paths are taken from the working directory). */
+export function databaseFilePath(databaseUrl: string): string {
+  return resolve(databaseUrl.replace(/^file:/, '').replace(/\?.*$/, ''));
+}
+
+function openSqlite(path: string): BetterSqlite3.Database {
+  const sqlite = new BetterSqlite3(path, { timeout: BUSY_TIMEOUT_MS });
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  return sqlite;
+}
+
+export interface OpenOptions {
+  /** Apply pending migrations first (default true). */
+  migrate?: boolean;
+}
+
+export async function openDatabase(databaseUrl: string, options: OpenOptions = {}): Promise<Database> {
+  const path = databaseFilePath(databaseUrl);
+  mkdirSync(dirname(path), { recursive: true });
+  // Migrations first: the schema engine locks the file exclusively until it is done.
+  const appliedMigrations = (options.migrate ?? true) ? await applyPendingMigrations(path) : [];
+  const sqlite = openSqlite(path);
+  const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${path}`, timeout: BUSY_TIMEOUT_MS }) });
+  await prisma.$executeRawUnsafe('PRAGMA foreign_keys = ON');
+  await prisma.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
+  return {
+    prisma,
+    sqlite,
+    path,
+    appliedMigrations,
+    async close() {
+      await prisma.$disconnect();
+      sqlite.close();
+    },
+  };
+}
