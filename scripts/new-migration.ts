@@ -8,11 +8,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  applyPendingMigrations,
   MIGRATIONS_DIR,
   readMigrationList,
   SCHEMA_FILTERS,
   SCHEMA_PATH,
-  applyPendingMigrations,
 } from '../src/store/migrations.ts';
 import { openSchemaEngine } from '../src/store/schema-engine.ts';
 import { createSearchIndexSql, SEARCH_INDEXES, searchTriggersSql } from '../src/store/search-index-sql.ts';
@@ -43,7 +43,7 @@ try {
     process.exit(0);
   }
 
-  let sql = diff.stdout;
+  let sql = diff.stdout ?? '';
   const isFirst = readMigrationList().migrationDirectories.length === 0;
   if (isFirst) {
     sql += `\n-- Full-text search (src/store/search-index-sql.ts)\n${SEARCH_INDEXES.map(createSearchIndexSql).join('\n')}`;

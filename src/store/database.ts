@@ -9,7 +9,6 @@ import { PrismaClient } from '../generated/prisma/client.ts';
 import { applyPendingMigrations } from './migrations.ts';
 import { BUSY_TIMEOUT_MS } from './sqlite-settings.ts';
 
-
 export interface Database {
   readonly prisma: PrismaClient;
   readonly sqlite: BetterSqlite3.Database;
@@ -44,7 +43,9 @@ export async function openDatabase(databaseUrl: string, options: OpenOptions = {
   // Migrations first: the schema engine locks the file exclusively until it is done.
   const appliedMigrations = (options.migrate ?? true) ? await applyPendingMigrations(path) : [];
   const sqlite = openSqlite(path);
-  const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${path}`, timeout: BUSY_TIMEOUT_MS }) });
+  const prisma = new PrismaClient({
+    adapter: new PrismaBetterSqlite3({ url: `file:${path}`, timeout: BUSY_TIMEOUT_MS }),
+  });
   await prisma.$executeRawUnsafe('PRAGMA foreign_keys = ON');
   await prisma.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
   return {

@@ -4,8 +4,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
-import { BUSY_TIMEOUT_MS } from './sqlite-settings.ts';
 import { SEARCH_INDEX_TABLES } from './search-index-sql.ts';
+import { BUSY_TIMEOUT_MS } from './sqlite-settings.ts';
 
 export const PRISMA_DIR = fileURLToPath(new URL('../../prisma/', import.meta.url));
 export const SCHEMA_PATH = join(PRISMA_DIR, 'schema.prisma');
@@ -50,10 +50,14 @@ export function readMigrationList(dir: string = MIGRATIONS_DIR): MigrationList {
 
 /** Names of the migrations the database has finished applying. */
 export function appliedMigrations(sqlite: BetterSqlite3.Database): Set<string> {
-  const table = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+  const table = sqlite
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'")
+    .get();
   if (!table) return new Set();
   const rows = sqlite
-    .prepare('SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL')
+    .prepare(
+      'SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+    )
     .all() as { name: string }[];
   return new Set(rows.map((row) => row.name));
 }
@@ -82,7 +86,10 @@ export async function applyPendingMigrations(path: string, dir: string = MIGRATI
   const { openSchemaEngine } = await import('./schema-engine.ts');
   const session = await openSchemaEngine(readFileSync(SCHEMA_PATH, 'utf8'), `file:${path}`);
   try {
-    const result = await session.engine.applyMigrations({ migrationsList: readMigrationList(dir), filters: SCHEMA_FILTERS });
+    const result = await session.engine.applyMigrations({
+      migrationsList: readMigrationList(dir),
+      filters: SCHEMA_FILTERS,
+    });
     return result.appliedMigrationNames;
   } catch (error) {
     throw new MigrationError(describeEngineError(error), { cause: error });

@@ -15,6 +15,13 @@ export interface SchemaEngineSession {
   close(): Promise<void>;
 }
 
+// Node has WebAssembly, but @types/node does not declare it (the DOM lib does); this is the part used here.
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: Record<string, unknown>) => { exports: Record<string, unknown> };
+}
+const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
 let wasmReady = false;
 
 function loadWasm(): void {
@@ -22,10 +29,8 @@ function loadWasm(): void {
   // The package's main entry imports the .wasm file as an ES module, which Node 20 refuses; instantiate by hand.
   const entry = createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm');
   const wasmPath = entry.replace(/schema_engine\.js$/, 'schema_engine_bg.wasm');
-  const module = new WebAssembly.Module(readFileSync(wasmPath));
-  const instance = new WebAssembly.Instance(module, {
-    './schema_engine_bg.js': engineJs as unknown as WebAssembly.ModuleImports,
-  });
+  const module = new wasm.Module(readFileSync(wasmPath));
+  const instance = new wasm.Instance(module, { './schema_engine_bg.js': engineJs });
   const exports = instance.exports as unknown as { __wbindgen_start: () => void };
   engineJs.__wbg_set_wasm(exports);
   exports.__wbindgen_start();
@@ -41,7 +46,7 @@ export async function openSchemaEngine(schema: string, databaseUrl: string): Pro
   const factory = new PrismaBetterSqlite3({ url: databaseUrl });
   const connections: SqlDriverAdapter[] = [];
   const tracking = {
-    provider: factory.provider,
+    provider: 'sqlite' as const,
     adapterName: factory.adapterName,
     connect: async () => {
       const connection = await factory.connect();

@@ -261,7 +261,7 @@ CREATE TABLE "AuditEvent" (
     "action" TEXT NOT NULL,
     "entity" TEXT NOT NULL,
     "entityId" INTEGER,
-    "origin" TEXT,
+    "origin" TEXT NOT NULL,
     "details" JSONB,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "AuditEvent_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace" ("id") ON DELETE CASCADE ON UPDATE CASCADE,

@@ -1,0 +1,78 @@
+// What the `kam` subcommands do, apart from parsing their arguments (cli.ts).
+import { existsSync } from 'node:fs';
+import { CommandEngine } from './commands/engine.ts';
+import type { Config } from './config.ts';
+import { loadDemo } from './demo/load-demo.ts';
+import { ValidationError } from './errors.ts';
+import type { Logger } from './logger.ts';
+import { consoleUserName } from './main.ts';
+import { openConsoleSession } from './platforms/console/session.ts';
+import { renderText } from './replies/text.ts';
+import { Store } from './store/store.ts';
+
+const EXIT_FOR = { ok: 0, user_error: 1, internal_error: 70 } as const;
+
+async function withStore<T>(config: Config, work: (store: Store) => Promise<T>): Promise<T> {
+  const store = await Store.open(config.databaseUrl);
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+export async function execText(config: Config, logger: Logger, text: string, as?: string): Promise<number> {
+  return withStore(config, async (store) => {
+    const session = await openConsoleSession(store, {
+      engine: new CommandEngine(logger),
+      userName: as ?? consoleUserName(config),
+      timeZone: config.defaultTimeZone,
+      origin: 'cli',
+    });
+    const outcome = await session.run(text);
+    const rendered = `${renderText(outcome.reply)}\n`;
+    if (outcome.status === 'ok') process.stdout.write(rendered);
+    else process.stderr.write(rendered);
+    return EXIT_FOR[outcome.status];
+  });
+}
+
+export async function loadDemoPortfolio(config: Config, logger: Logger, as?: string): Promise<number> {
+  return withStore(config, async (store) => {
+    const session = await openConsoleSession(store, {
+      engine: new CommandEngine(logger),
+      userName: as ?? consoleUserName(config),
+      timeZone: config.defaultTimeZone,
+      origin: 'cli',
+    });
+    const summary = await loadDemo(session.store, { now: new Date(), you: session.user.id });
+    if (summary.alreadyLoaded) {
+      console.log(`The demo portfolio is already loaded (${summary.accounts} accounts); nothing changed.`);
+    } else {
+      console.log(
+        `Loaded the demo portfolio: ${summary.accounts} accounts, ${summary.users} people, ${summary.contacts} contacts, ` +
+          `${summary.opportunities} opportunities, ${summary.notes} notes, ${summary.tasks} tasks.`,
+      );
+    }
+    return 0;
+  });
+}
+
+export async function migrate(config: Config): Promise<number> {
+  return withStore(config, async (store) => {
+    const applied = store.appliedMigrations;
+    console.log(applied.length > 0 ? `Applied ${applied.join(', ')}.` : 'The database is up to date.');
+    return 0;
+  });
+}
+
+export async function backup(config: Config, file: string, force: boolean): Promise<number> {
+  if (existsSync(file) && !force) {
+    throw new ValidationError(`${file} already exists. Choose another name, or add --force to overwrite it.`);
+  }
+  return withStore(config, async (store) => {
+    const { pages } = await store.backup(file);
+    console.log(`Backed up ${store.path} to ${file} (${pages} pages).`);
+    return 0;
+  });
+}

@@ -1,0 +1,99 @@
+// The `kam` command line. Each command loads only what it needs, so the console starts fast.
+import { existsSync } from 'node:fs';
+import { Command } from 'commander';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import { isUserError } from './errors.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { MigrationError } from './store/migrations.ts';
+
+export const EXIT = { ok: 0, userError: 1, config: 2, internal: 70 } as const;
+
+function setup(): { config: Config; logger: Logger } {
+  // A .env file beside the bot is read like the real environment, which wins where both set a variable.
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const config = loadConfig();
+  // The console and one-shot commands share the terminal with people: only warnings and errors, unless asked.
+  return { config, logger: createLogger(config.logLevel ?? 'warn') };
+}
+
+/** Runs a command body, turning known failures into a message and an exit code instead of a stack trace. */
+function run(body: (config: Config, logger: Logger) => Promise<number | undefined>) {
+  return async () => {
+    let logger: Logger | undefined;
+    try {
+      const setUp = setup();
+      logger = setUp.logger;
+      process.exitCode = (await body(setUp.config, setUp.logger)) ?? EXIT.ok;
+    } catch (error) {
+      if (error instanceof ConfigError) {
+        console.error(error.message);
+        process.exitCode = EXIT.config;
+      } else if (error instanceof MigrationError || isUserError(error)) {
+        console.error(error.message);
+        process.exitCode = EXIT.userError;
+      } else {
+        logger?.error({ err: error }, 'kam failed');
+        console.error(`kam: ${error instanceof Error ? error.message : String(error)}`);
+        process.exitCode = EXIT.internal;
+      }
+    }
+  };
+}
+
+const program = new Command('kam')
+  .description('kam-bot: key account management in Slack, Teams and the terminal')
+  .showHelpAfterError()
+  .action(
+    run(async (config, logger) => {
+      const { startConsole } = await import('./main.ts');
+      await startConsole(config, logger);
+      return EXIT.ok;
+    }),
+  );
+
+program
+  .command('exec')
+  .description('Run one command or question and print the reply')
+  .argument('<text>', 'e.g. "/account show acme" or "how is acme doing?"')
+  .option('--as <user>', 'act as this person (a name or email the workspace knows, or a new person)')
+  .action((text: string, options: { as?: string }) =>
+    run(async (config, logger) => {
+      const { execText } = await import('./cli-commands.ts');
+      return execText(config, logger, text, options.as);
+    })(),
+  );
+
+program
+  .command('demo')
+  .description('Load the demo portfolio into the local workspace')
+  .option('--as <user>', 'the person who owns some of the demo accounts (default: you)')
+  .action((options: { as?: string }) =>
+    run(async (config, logger) => {
+      const { loadDemoPortfolio } = await import('./cli-commands.ts');
+      return loadDemoPortfolio(config, logger, options.as);
+    })(),
+  );
+
+program
+  .command('migrate')
+  .description('Apply pending database migrations (kam also does this at start)')
+  .action(() =>
+    run(async (config) => {
+      const { migrate } = await import('./cli-commands.ts');
+      return migrate(config);
+    })(),
+  );
+
+program
+  .command('backup')
+  .description('Copy the database to a file, safely while the bot runs (SQLite online backup)')
+  .argument('<file>', 'where to write the copy')
+  .option('--force', 'overwrite the file if it exists')
+  .action((file: string, options: { force?: boolean }) =>
+    run(async (config) => {
+      const { backup } = await import('./cli-commands.ts');
+      return backup(config, file, options.force ?? false);
+    })(),
+  );
+
+await program.parseAsync(process.argv);

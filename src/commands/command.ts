@@ -1,0 +1,82 @@
+// How a subcommand is written: its documentation, the options it takes, a zod schema for its arguments and a
+// handler. The engine splits the typed line, the schema turns it into typed arguments or one clear sentence, and
+// only then does the handler run, so a handler never sees input it has not validated.
+import type { z } from 'zod';
+import { ValidationError } from '../errors.ts';
+import type { Reply } from '../replies/reply.ts';
+import type { CommandContext } from './context.ts';
+import type { Token } from './parser.ts';
+
+export interface CommandInput {
+  /** The subcommand as typed. */
+  name: string;
+  tokens: Token[];
+  /** Everything after the subcommand, as typed. */
+  rest: string;
+  /** Words that are neither options nor flags, in order. */
+  positional: string[];
+  /** name:value options, for commands that declare them. */
+  options: Record<string, string>;
+  /** Bare words the command declares as flags (`mine`, `overdue`). */
+  flags: Set<string>;
+}
+
+export interface CommandRegistry {
+  all(): readonly Command[];
+  find(name: string): Command | undefined;
+}
+
+export interface Command {
+  name: string;
+  aliases: readonly string[];
+  summary: string;
+  usage: string;
+  examples: readonly string[];
+  options: readonly string[];
+  flags: readonly string[];
+  execute(input: CommandInput, ctx: CommandContext, registry: CommandRegistry): Promise<Reply>;
+}
+
+export interface CommandSpec<S extends z.ZodType> {
+  name: string;
+  aliases?: readonly string[];
+  summary: string;
+  usage: string;
+  examples: readonly string[];
+  options?: readonly string[];
+  flags?: readonly string[];
+  schema: S;
+  /** Shapes the split input into what `schema` parses. */
+  toArgs(input: CommandInput, ctx: CommandContext): unknown;
+  run(args: z.output<S>, ctx: CommandContext, registry: CommandRegistry): Promise<Reply>;
+}
+
+/** The first problem zod found, as the sentence its schema wrote for people. */
+export function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'That input is not valid.';
+  const message = issue.message;
+  return /[.!?]$/.test(message) ? message : `${message}.`;
+}
+
+/** Parses with a schema, turning its first problem into a ValidationError with the usage beside it. */
+export function parseWith<S extends z.ZodType>(schema: S, value: unknown, usage?: string): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new ValidationError(firstIssue(parsed.error), usage);
+  return parsed.data;
+}
+
+export function defineCommand<S extends z.ZodType>(spec: CommandSpec<S>): Command {
+  return {
+    name: spec.name,
+    aliases: spec.aliases ?? [],
+    summary: spec.summary,
+    usage: spec.usage,
+    examples: spec.examples,
+    options: spec.options ?? [],
+    flags: spec.flags ?? [],
+    async execute(input, ctx, registry) {
+      return spec.run(parseWith(spec.schema, spec.toArgs(input, ctx), spec.usage), ctx, registry);
+    },
+  };
+}

@@ -1,0 +1,156 @@
+// The command engine: whatever a person types on any platform lands here and leaves as a Reply.
+// User errors become one helpful private sentence; anything else is logged with its context and answered
+// with a short apology, never a stack trace.
+import { isUserError, ValidationError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import { context, reply, text, userError } from '../replies/build.ts';
+import { accountLabel } from '../replies/format.ts';
+import type { Reply } from '../replies/reply.ts';
+import type { Command, CommandInput, CommandRegistry } from './command.ts';
+import type { CommandContext } from './context.ts';
+import { recognise } from './conversation.ts';
+import { EXAMPLE_QUESTIONS } from './help.ts';
+import { type CommandLine, hasCommandPrefix, parseCommandLine } from './parser.ts';
+import { createRegistry } from './registry.ts';
+import { AccountChoiceError } from './resolve-account.ts';
+import { closestWords, orList } from './suggest.ts';
+
+export type OutcomeStatus = 'ok' | 'user_error' | 'internal_error';
+
+export interface Outcome {
+  reply: Reply;
+  status: OutcomeStatus;
+}
+
+/** The longest text the engine reads; anything longer is refused before parsing. */
+export const MAX_INPUT_LENGTH = 45_000;
+
+function splitInput(line: CommandLine, command: Command): CommandInput {
+  const input: CommandInput = {
+    name: line.name,
+    tokens: line.tokens,
+    rest: line.rest,
+    positional: [],
+    options: {},
+    flags: new Set(),
+  };
+  for (const token of line.tokens) {
+    if (token.option && command.options.length > 0) {
+      const { name, value } = token.option;
+      if (!command.options.includes(name)) {
+        const close = closestWords(name, command.options);
+        const hint = close.length > 0 ? `Did you mean ${orList(close.map((option) => `${option}:`))}?` : '';
+        throw new ValidationError(
+          `“${name}:” is not an option of ${command.name}. ${hint || `Its options are ${command.options.map((option) => `${option}:`).join(' ')}.`}`.trim(),
+          command.usage,
+        );
+      }
+      if (name in input.options) throw new ValidationError(`You gave ${name}: twice; give it once.`, command.usage);
+      input.options[name] = value;
+    } else if (!token.quoted && command.flags.includes(token.text.toLowerCase())) {
+      input.flags.add(token.text.toLowerCase());
+    } else {
+      input.positional.push(token.text);
+    }
+  }
+  return input;
+}
+
+/** The command line again with the account reference replaced by a key: what picking a candidate runs. */
+function withAccount(line: string, reference: string, key: string): string {
+  for (const form of [`"${reference}"`, `“${reference}”`, reference]) {
+    const at = line.indexOf(form);
+    if (at >= 0) return `/account ${line.slice(0, at)}${key}${line.slice(at + form.length)}`;
+  }
+  return `/account show ${key}`;
+}
+
+function choiceReply(error: AccountChoiceError, line: string): Reply {
+  return reply({
+    tone: 'warning',
+    summary: error.message,
+    blocks: [
+      {
+        type: 'choices',
+        prompt: error.reason === 'ambiguous' ? 'Pick one:' : 'Close matches:',
+        actionId: 'account_choose',
+        choices: error.candidates.map((candidate) => {
+          const command = withAccount(line, error.reference, candidate.key);
+          return {
+            label: accountLabel(candidate),
+            ...(candidate.country ? { description: candidate.country } : {}),
+            value: command,
+            command,
+          };
+        }),
+      },
+    ],
+  });
+}
+
+export class CommandEngine {
+  constructor(
+    private readonly logger: Logger,
+    private readonly registry: CommandRegistry = createRegistry(),
+  ) {}
+
+  /** Anything a person typed: `/account …`, a bare subcommand, or a question in plain words. */
+  async handle(typed: string, ctx: CommandContext): Promise<Outcome> {
+    const input = typed.trim();
+    if (!input) {
+      return { status: 'user_error', reply: userError('Type a command or a question, e.g. /account help.') };
+    }
+    const first = input.split(/\s+/)[0]?.toLowerCase() ?? '';
+    const looksLikeCommand = hasCommandPrefix(input) || (this.registry.find(first) && !input.endsWith('?'));
+    if (looksLikeCommand) return this.command(input, ctx);
+    const recognised = recognise(input);
+    if (recognised) return this.command(`${recognised.command} ${recognised.rest}`, ctx);
+    return {
+      status: 'user_error',
+      reply: reply({
+        tone: 'info',
+        summary: "Sorry, I didn't understand that.",
+        blocks: [
+          text(`Try asking ${orList(EXAMPLE_QUESTIONS.map((question) => `“${question}”`))}.`),
+          context('/account help lists everything I can do.'),
+        ],
+      }),
+    };
+  }
+
+  /** The text of a command, with or without the `/account` prefix. */
+  async command(typed: string, ctx: CommandContext): Promise<Outcome> {
+    if (typed.length > MAX_INPUT_LENGTH) {
+      return { status: 'user_error', reply: userError('That is too long for one command; split it up.') };
+    }
+    const line = parseCommandLine(typed);
+    try {
+      const command = this.registry.find(line.name || 'help');
+      if (!command) throw this.unknownCommand(line.name);
+      const result = await command.execute(splitInput(line, command), ctx, this.registry);
+      return { status: 'ok', reply: result };
+    } catch (error) {
+      return this.failure(error, line, ctx);
+    }
+  }
+
+  private unknownCommand(name: string): ValidationError {
+    const names = this.registry.all().flatMap((command) => [command.name, ...command.aliases]);
+    const close = closestWords(name, names);
+    const hint = close.length > 0 ? ` Did you mean ${orList(close)}?` : '';
+    return new ValidationError(`There is no command “${name}”.${hint}`, '/account help lists every command');
+  }
+
+  private failure(error: unknown, line: CommandLine, ctx: CommandContext): Outcome {
+    if (error instanceof AccountChoiceError) return { status: 'user_error', reply: choiceReply(error, line.text) };
+    if (isUserError(error)) return { status: 'user_error', reply: userError(error.message, error.usage) };
+    this.logger.error(
+      { err: error, command: line.name, workspaceId: ctx.workspace.id, userId: ctx.user.id, origin: ctx.origin },
+      'command failed',
+    );
+    return {
+      status: 'internal_error',
+      reply: userError('Something went wrong on our side. It has been logged; please try again in a moment.'),
+    };
+  }
+}

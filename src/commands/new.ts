@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { suggestKey } from '../domain/account-key.ts';
+import { coreName, stripControlCharacters } from '../domain/normalize.ts';
+import { TIER_NAMES } from '../domain/records.ts';
+import { ConflictError, ValidationError } from '../errors.ts';
+import { context, reply } from '../replies/build.ts';
+import { accountLabel } from '../replies/format.ts';
+import type { Reply } from '../replies/reply.ts';
+import { defineCommand } from './command.ts';
+import { actorOf, type CommandContext } from './context.ts';
+import { resolveAccount } from './resolve-account.ts';
+import { resolveUser } from './resolve-user.ts';
+import {
+  AccountKeySchema,
+  AccountNameSchema,
+  AccountStatusSchema,
+  shortText,
+  TierSchema,
+  VisibilitySchema,
+} from './schemas.ts';
+
+const USAGE = '/account new <name> [tier:A|B|C] [owner:@person] [parent:<account>] [key:<key>] [region:EMEA]';
+
+export const NewAccountArgsSchema = z
+  .object({
+    name: AccountNameSchema.optional(),
+    tier: TierSchema.optional(),
+    owner: z.string().optional(),
+    parent: z.string().optional(),
+    key: AccountKeySchema.optional(),
+    region: shortText('region').optional(),
+    country: shortText('country').optional(),
+    sector: shortText('sector').optional(),
+    status: AccountStatusSchema.optional(),
+    visibility: VisibilitySchema.optional(),
+  })
+  .strict();
+
+type NewAccountArgs = z.output<typeof NewAccountArgsSchema>;
+
+function newAccountForm(): Reply {
+  return reply({
+    summary: 'New account',
+    blocks: [
+      {
+        type: 'form',
+        formId: 'account_new',
+        title: 'New account',
+        submitLabel: 'Create',
+        command: USAGE,
+        fields: [
+          { name: 'name', label: 'Name', kind: 'text', required: true, maxLength: 120 },
+          {
+            name: 'tier',
+            label: 'Tier',
+            kind: 'select',
+            value: 'B',
+            options: (['A', 'B', 'C'] as const).map((tier) => ({
+              label: `${tier} (${TIER_NAMES[tier]})`,
+              value: tier,
+            })),
+          },
+          { name: 'owner', label: 'Owner', kind: 'user' },
+          { name: 'parent', label: 'Parent account', kind: 'account' },
+          { name: 'region', label: 'Region', kind: 'text', maxLength: 60 },
+        ],
+      },
+    ],
+  });
+}
+
+async function create(args: NewAccountArgs & { name: string }, ctx: CommandContext): Promise<Reply> {
+  const name = stripControlCharacters(args.name);
+  const index = ctx.store.accounts.index();
+  const twin = index.find((entry) => !entry.archived && coreName(entry.name) === coreName(name));
+  if (twin) throw new ConflictError(`There is already an account called ${accountLabel(twin)}.`);
+  const owner = args.owner ? await resolveUser(ctx, args.owner) : ctx.user;
+  const parent = args.parent ? await resolveAccount(ctx, args.parent) : null;
+  const taken = new Set(index.map((entry) => entry.key));
+  const key = args.key ?? suggestKey(name, (candidate) => taken.has(candidate));
+  const account = await ctx.store.accounts.create(
+    {
+      key,
+      name,
+      tier: args.tier ?? 'B',
+      ownerId: owner.id,
+      parentId: parent?.id ?? null,
+      region: args.region ?? parent?.region ?? null,
+      country: args.country ?? null,
+      sector: args.sector ?? parent?.sector ?? null,
+      status: args.status ?? 'active',
+      visibility: args.visibility ?? 'open',
+      currency: ctx.workspace.currency,
+    },
+    actorOf(ctx),
+  );
+  const facts = [`tier ${account.tier} (${TIER_NAMES[account.tier]})`, `owner ${owner.displayName}`];
+  if (parent) facts.push(`subsidiary of ${parent.name}`);
+  return reply({
+    tone: 'success',
+    summary: `Created ${accountLabel(account)}: ${facts.join(', ')}.`,
+    blocks: [context(`Next: /account note ${account.key} <what you learned>, or /account show ${account.key}`)],
+  });
+}
+
+export const newAccount = defineCommand({
+  name: 'new',
+  aliases: ['create', 'add'],
+  summary: 'Create an account',
+  usage: USAGE,
+  examples: ['/account new Acme Corporation tier:A', '/account new "Acme Germany" parent:acme owner:@dana region:EMEA'],
+  options: ['tier', 'owner', 'parent', 'key', 'region', 'country', 'sector', 'status', 'visibility'],
+  schema: NewAccountArgsSchema,
+  toArgs: (input) => ({
+    ...input.options,
+    ...(input.positional.length > 0 ? { name: input.positional.join(' ') } : {}),
+  }),
+  run: async (args, ctx) => {
+    if (args.name) return create({ ...args, name: args.name }, ctx);
+    if (ctx.surface.forms) return newAccountForm();
+    throw new ValidationError('Give the new account a name, e.g. /account new Acme Corporation tier:A.', USAGE);
+  },
+});

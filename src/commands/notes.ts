@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { list, reply } from '../replies/build.ts';
+import { accountLabel } from '../replies/format.ts';
+import { defineCommand } from './command.ts';
+import { noteItem } from './note-items.ts';
+import { resolveAccount } from './resolve-account.ts';
+
+export const NOTES_DEFAULT = 10;
+export const NOTES_MAX = 50;
+/** Notes in a list are cut here; the whole note stays in the store. */
+const NOTE_PREVIEW_LENGTH = 1_000;
+
+export const NotesArgsSchema = z.object({
+  account: z.string().trim().min(1, 'Say whose notes to show, e.g. /account notes acme'),
+  count: z.coerce
+    .number({ error: 'The number of notes must be a whole number' })
+    .int('The number of notes must be a whole number')
+    .min(1, 'Ask for at least 1 note')
+    .max(NOTES_MAX, `Ask for at most ${NOTES_MAX} notes at a time`)
+    .default(NOTES_DEFAULT),
+});
+
+/** "acme corp 20" → account "acme corp", count 20; a lone number is the account (keys may be digits). */
+export function splitCount(rest: string): { account: string; count?: string } {
+  const match = /^(.*\S)\s+(-?\d+)$/s.exec(rest.trim());
+  return match ? { account: match[1] ?? '', count: match[2] ?? '' } : { account: rest };
+}
+
+export const notes = defineCommand({
+  name: 'notes',
+  aliases: ['timeline', 'history'],
+  summary: 'Recent notes of an account, newest first',
+  usage: `/account notes <account> [how many, up to ${NOTES_MAX}]`,
+  examples: ['/account notes acme', '/account notes "Acme Germany" 20'],
+  schema: NotesArgsSchema,
+  toArgs: (input) => splitCount(input.rest),
+  run: async (args, ctx) => {
+    const account = await resolveAccount(ctx, args.account);
+    const [recent, total] = await Promise.all([
+      ctx.store.notes.forAccount(account.id, args.count),
+      ctx.store.notes.countForAccount(account.id),
+    ]);
+    const authors = await ctx.store.users.byIds(recent.flatMap((n) => (n.authorId === null ? [] : [n.authorId])));
+    return reply({
+      title: `Notes: ${accountLabel(account)}`,
+      summary: `${total} ${total === 1 ? 'note' : 'notes'} on ${account.name}`,
+      blocks: [
+        list(
+          recent.map((item) => noteItem(item, authors, ctx, NOTE_PREVIEW_LENGTH)),
+          { empty: `No notes yet. Add one: /account note ${account.key} <text>`, total },
+        ),
+      ],
+    });
+  },
+});

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import type { Account } from '../domain/records.ts';
+import { context, heading, list, reply, text, truncate } from '../replies/build.ts';
+import { accountLabel, formatDate, formatMoney, formatRelative, humanize } from '../replies/format.ts';
+import type { Block, Field } from '../replies/reply.ts';
+import { defineCommand } from './command.ts';
+import { type CommandContext, timeZoneOf, viewerOf } from './context.ts';
+import { noteItem } from './note-items.ts';
+import { resolveAccount } from './resolve-account.ts';
+
+export const ShowArgsSchema = z.object({
+  account: z.string().trim().min(1, 'Say which account to show, e.g. /account show acme'),
+});
+
+const RECENT_NOTES = 3;
+const OPEN_TASKS = 5;
+const KEY_CONTACTS = 4;
+
+async function facts(account: Account, ctx: CommandContext): Promise<Field[]> {
+  const zone = timeZoneOf(ctx);
+  const [owner, parent, subsidiaries] = await Promise.all([
+    account.ownerId === null ? null : ctx.store.users.byId(account.ownerId),
+    account.parentId === null ? null : ctx.store.accounts.byId(account.parentId, viewerOf(ctx)),
+    ctx.store.accounts.list({ parentId: account.id }, viewerOf(ctx)),
+  ]);
+  const fields: Field[] = [
+    { label: 'Owner', value: owner?.displayName ?? 'nobody yet' },
+    { label: 'Tier', value: account.tier },
+    { label: 'Status', value: humanize(account.status) },
+  ];
+  const place = [account.region, account.country].filter(Boolean).join(' / ');
+  if (place) fields.push({ label: 'Region', value: place });
+  if (account.sector) fields.push({ label: 'Sector', value: account.sector });
+  if (account.annualRevenue !== null) {
+    fields.push({ label: 'Revenue', value: formatMoney(account.annualRevenue, account.currency) });
+  }
+  if (account.potential !== null) {
+    fields.push({ label: 'Potential', value: formatMoney(account.potential, account.currency) });
+  }
+  if (account.renewalAt) {
+    const when = `${formatDate(account.renewalAt, zone)} (${formatRelative(account.renewalAt, ctx.now(), zone)})`;
+    fields.push({ label: 'Renewal', value: when });
+  }
+  if (parent) fields.push({ label: 'Part of', value: accountLabel(parent) });
+  if (subsidiaries.length > 0) {
+    fields.push({ label: 'Subsidiaries', value: subsidiaries.map((sub) => sub.name).join(', ') });
+  }
+  if (account.aliases.length > 0) fields.push({ label: 'Also known as', value: account.aliases.join(', ') });
+  if (account.visibility === 'restricted')
+    fields.push({ label: 'Visibility', value: 'restricted to the account team' });
+  return fields;
+}
+
+async function activity(account: Account, ctx: CommandContext): Promise<Block[]> {
+  const zone = timeZoneOf(ctx);
+  const [notes, noteCount, tasks, opportunities, contacts] = await Promise.all([
+    ctx.store.notes.forAccount(account.id, RECENT_NOTES),
+    ctx.store.notes.countForAccount(account.id),
+    ctx.store.tasks.list({ accountId: account.id }),
+    ctx.store.opportunities.forAccount(account.id, true),
+    ctx.store.contacts.forAccount(account.id),
+  ]);
+  const authors = await ctx.store.users.byIds(notes.flatMap((note) => (note.authorId === null ? [] : [note.authorId])));
+  const now = ctx.now();
+  return [
+    list(
+      notes.map((note) => noteItem(note, authors, ctx, 280)),
+      { heading: 'Latest notes', empty: `No notes yet: /account note ${account.key} <text>`, total: noteCount },
+    ),
+    list(
+      tasks.map((task) => ({
+        title: task.title,
+        meta: [
+          `#${task.id}`,
+          task.dueAt ? `due ${formatDate(task.dueAt, zone)}${task.dueAt < now ? ' (overdue)' : ''}` : 'no due date',
+        ].join(' · '),
+      })),
+      { heading: 'Open tasks', empty: 'No open tasks.', limit: OPEN_TASKS },
+    ),
+    list(
+      opportunities.map((opp) => ({
+        title: opp.title,
+        meta: [
+          `#${opp.id}`,
+          humanize(opp.stage),
+          opp.value === null ? null : formatMoney(opp.value, opp.currency),
+          opp.expectedCloseAt ? `closes ${formatDate(opp.expectedCloseAt, zone)}` : null,
+          opp.competitors.length > 0 ? `vs ${opp.competitors.join(', ')}` : null,
+        ]
+          .filter(Boolean)
+          .join(' · '),
+      })),
+      { heading: 'Open opportunities', empty: 'No open opportunities.' },
+    ),
+    list(
+      contacts.map((contact) => ({
+        title: contact.title ? `${contact.name}, ${contact.title}` : contact.name,
+        meta: [
+          contact.buyingRole ? humanize(contact.buyingRole) : null,
+          contact.lastContactAt ? `last contact ${formatRelative(contact.lastContactAt, now, zone)}` : null,
+        ]
+          .filter(Boolean)
+          .join(' · '),
+      })),
+      { heading: 'Key contacts', empty: 'No contacts yet.', limit: KEY_CONTACTS },
+    ),
+  ];
+}
+
+export const show = defineCommand({
+  name: 'show',
+  aliases: ['card', 'view', 'info'],
+  summary: 'The account card: owner, tier, latest notes, tasks, opportunities, contacts, hierarchy',
+  usage: '/account show <account>',
+  examples: ['/account show acme', '/account show "Acme Germany"', '/account show umbrela'],
+  schema: ShowArgsSchema,
+  toArgs: (input) => ({ account: input.rest }),
+  run: async (args, ctx) => {
+    const account = await resolveAccount(ctx, args.account);
+    const [fields, blocks] = await Promise.all([facts(account, ctx), activity(account, ctx)]);
+    const strategy = account.strategy ? [heading('Strategy'), text(truncate(account.strategy, 1_000), 'muted')] : [];
+    return reply({
+      title: accountLabel(account),
+      summary: `${account.name}: tier ${account.tier}, ${humanize(account.status)}`,
+      blocks: [
+        { type: 'fields', fields },
+        ...strategy,
+        ...blocks,
+        context(`/account notes ${account.key} for more notes · /account note ${account.key} <text> to add one`),
+        {
+          type: 'actions',
+          buttons: [
+            { label: 'Add note', actionId: 'note_open', value: String(account.id), style: 'primary' },
+            { label: 'More notes', actionId: 'notes_show', value: String(account.id) },
+          ],
+        },
+      ],
+    });
+  },
+});

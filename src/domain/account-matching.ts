@@ -1,0 +1,140 @@
+// Finds the account a person means: by key, name or alias; case-, accent- and punctuation-insensitive; with or
+// without legal forms ("Acme" finds "Acme Corporation"); subsidiaries by their own name or as parent + country
+// ("Acme Germany"); and through typos ("Umbrela" finds "Umbrella Corporation"). Several equally good answers are
+// returned as ambiguous, for the person to choose.
+import { editDistance } from './edit-distance.ts';
+import { coreName, normalize } from './normalize.ts';
+
+export interface MatchableAccount {
+  id: number;
+  key: string;
+  name: string;
+  aliases: string[];
+  parentId: number | null;
+  country: string | null;
+}
+
+export type AccountMatch =
+  | { kind: 'found'; id: number }
+  | { kind: 'ambiguous'; ids: number[] }
+  | { kind: 'none'; suggestions: number[] };
+
+interface Entry {
+  id: number;
+  name: string;
+  key: string;
+  /** Every full form the account answers to: name, aliases, "parent country" for subsidiaries. */
+  forms: string[];
+  /** The same without legal forms. */
+  cores: string[];
+}
+
+/** Edits tolerated for a reference of this many characters: none for short ones, where one edit is another name. */
+function allowedEdits(length: number): number {
+  if (length <= 3) return 0;
+  if (length <= 7) return 1;
+  return 2;
+}
+
+export class AccountMatcher {
+  private readonly entries: Entry[];
+  private readonly parentOf: Map<number, number | null>;
+
+  constructor(accounts: readonly MatchableAccount[]) {
+    const byId = new Map(accounts.map((account) => [account.id, account]));
+    this.parentOf = new Map(accounts.map((account) => [account.id, account.parentId]));
+    this.entries = accounts.map((account) => {
+      const names = [account.name, ...account.aliases];
+      const parent = account.parentId === null ? undefined : byId.get(account.parentId);
+      if (parent && account.country) names.push(`${coreName(parent.name)} ${account.country}`);
+      return {
+        id: account.id,
+        name: account.name,
+        key: account.key.toLowerCase(),
+        forms: names.map(normalize),
+        cores: names.map(coreName),
+      };
+    });
+  }
+
+  match(reference: string): AccountMatch {
+    const typed = reference.trim().toLowerCase();
+    const full = normalize(reference);
+    const core = coreName(reference);
+    if (!full) return { kind: 'none', suggestions: [] };
+
+    const byKey = this.entries.filter((entry) => entry.key === typed || normalize(entry.key) === full);
+    if (byKey.length === 1 && byKey[0]) return { kind: 'found', id: byKey[0].id };
+
+    const steps: ((entry: Entry) => boolean)[] = [
+      (entry) => entry.forms.includes(full),
+      (entry) => entry.cores.includes(core),
+      (entry) => entry.cores.some((form) => startsWithWords(form, core)) || entry.key.startsWith(typed),
+      (entry) => entry.cores.some((form) => containsWordPrefixes(form, core)),
+    ];
+    for (const step of steps) {
+      const found = this.entries.filter(step);
+      if (found.length > 0) return this.decide(found);
+    }
+    return this.closest(core, typed);
+  }
+
+  /** Typo tolerance: the accounts at the smallest edit distance, if it is small enough for the word's length. */
+  private closest(core: string, typed: string): AccountMatch {
+    const max = allowedEdits(core.length);
+    const scored = this.entries.map((entry) => ({ entry, distance: this.distance(entry, core, typed, max + 3) }));
+    const best = Math.min(...scored.map((item) => item.distance));
+    if (best <= max) return this.decide(scored.filter((item) => item.distance === best).map((item) => item.entry));
+    const suggestions = scored
+      .filter((item) => item.distance <= Math.max(3, Math.floor(core.length / 2)))
+      .sort((a, b) => a.distance - b.distance || a.entry.name.localeCompare(b.entry.name))
+      .slice(0, 3)
+      .map((item) => item.entry.id);
+    return { kind: 'none', suggestions };
+  }
+
+  private distance(entry: Entry, core: string, typed: string, max: number): number {
+    const words = core.split(' ').length;
+    let best = editDistance(typed, entry.key, max);
+    for (const form of entry.cores) {
+      best = Math.min(best, editDistance(core, form, max));
+      // "Umbrela" against "umbrella corporation": compare with as many leading words as were typed.
+      const leading = form.split(' ').slice(0, words).join(' ');
+      best = Math.min(best, editDistance(core, leading, max));
+    }
+    return best;
+  }
+
+  private decide(entries: Entry[]): AccountMatch {
+    const ids = [...new Set(entries.map((entry) => entry.id))];
+    if (ids.length === 1 && ids[0] !== undefined) return { kind: 'found', id: ids[0] };
+    // A parent and its own subsidiaries ("acm" → Acme, Acme Germany, Acme France): the parent is meant.
+    const parent = ids.find((id) => this.parentOf.get(id) === null);
+    if (parent !== undefined && ids.every((id) => id === parent || this.parentOf.get(id) === parent)) {
+      return { kind: 'found', id: parent };
+    }
+    const names = new Map(entries.map((entry) => [entry.id, entry.name]));
+    ids.sort((a, b) => (names.get(a) ?? '').localeCompare(names.get(b) ?? ''));
+    return { kind: 'ambiguous', ids };
+  }
+}
+
+/** "nordwind global" starts "nordwind global logistics" word by word; the last word may be cut short. */
+function startsWithWords(form: string, prefix: string): boolean {
+  if (prefix.length < 2) return false;
+  return form === prefix || form.startsWith(`${prefix} `) || (prefix.length >= 3 && form.startsWith(prefix));
+}
+
+/** Every typed word begins a different word of the name, in order: "global log" in "nordwind global logistics". */
+function containsWordPrefixes(form: string, typed: string): boolean {
+  const wanted = typed.split(' ').filter((word) => word.length >= 3);
+  if (wanted.length === 0) return false;
+  const words = form.split(' ');
+  let at = 0;
+  for (const word of wanted) {
+    while (at < words.length && !(words[at] ?? '').startsWith(word)) at++;
+    if (at >= words.length) return false;
+    at++;
+  }
+  return true;
+}

@@ -1,0 +1,64 @@
+// Small helpers that keep handlers short and replies consistent.
+import type { HealthBand } from '../domain/records.ts';
+import type { Block, ListItem, Reply, Tone } from './reply.ts';
+
+export function reply(options: {
+  summary: string;
+  title?: string;
+  band?: HealthBand;
+  tone?: Tone;
+  audience?: Reply['audience'];
+  blocks?: Block[];
+}): Reply {
+  return {
+    tone: options.tone ?? 'info',
+    audience: options.audience ?? 'private',
+    summary: options.summary,
+    ...(options.title === undefined ? {} : { title: options.title }),
+    ...(options.band === undefined ? {} : { band: options.band }),
+    blocks: options.blocks ?? [],
+  };
+}
+
+export function text(value: string, style?: 'plain' | 'heading' | 'quote' | 'muted'): Block {
+  return style ? { type: 'text', text: value, style } : { type: 'text', text: value };
+}
+
+export function heading(value: string): Block {
+  return { type: 'text', text: value, style: 'heading' };
+}
+
+export function context(value: string): Block {
+  return { type: 'context', text: value };
+}
+
+/** A list of at most `limit` items, with the total kept so renderers can say how many were left out. */
+export function list(
+  items: ListItem[],
+  options: { heading?: string; empty?: string; limit?: number; total?: number } = {},
+): Block {
+  const shown = options.limit === undefined ? items : items.slice(0, options.limit);
+  return {
+    type: 'list',
+    items: shown,
+    total: options.total ?? items.length,
+    ...(options.heading === undefined ? {} : { heading: options.heading }),
+    ...(options.empty === undefined ? {} : { empty: options.empty }),
+  };
+}
+
+export function success(summary: string, blocks: Block[] = []): Reply {
+  return reply({ summary, tone: 'success', blocks });
+}
+
+export function userError(message: string, usage?: string): Reply {
+  return reply({ summary: message, tone: 'error', blocks: usage ? [context(`Usage: ${usage}`)] : [] });
+}
+
+/** Cuts text to `max` characters at a word boundary where possible, with an ellipsis. */
+export function truncate(value: string, max: number): string {
+  if (value.length <= max) return value;
+  const cut = value.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
+}

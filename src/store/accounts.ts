@@ -1,0 +1,279 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { normalize } from '../domain/normalize.ts';
+import type { Account, AccountStatus, HealthOverride, Tier, User, UserRole, Visibility } from '../domain/records.ts';
+import { ConflictError, NotFoundError } from '../errors.ts';
+import { type Actor, AuditLog } from './audit.ts';
+import { type Db, isUniqueViolation, type Prisma, stringArray } from './prisma.ts';
+import { inTransaction } from './transaction.ts';
+
+/** Who is looking: restricted accounts are visible only to their account team and to admins. */
+export interface Viewer {
+  userId: number;
+  role: UserRole;
+}
+
+export interface NewAccount {
+  key: string;
+  name: string;
+  aliases?: string[];
+  tier?: Tier;
+  sector?: string | null;
+  country?: string | null;
+  region?: string | null;
+  parentId?: number | null;
+  ownerId?: number | null;
+  status?: AccountStatus;
+  annualRevenue?: number | null;
+  potential?: number | null;
+  currency?: string;
+  renewalAt?: Date | null;
+  visibility?: Visibility;
+  strategy?: string | null;
+  externalId?: string | null;
+  /** For imports and the demo; now by default. */
+  createdAt?: Date;
+}
+
+export type AccountPatch = Partial<Omit<NewAccount, 'externalId' | 'createdAt'>> & {
+  healthOverride?: HealthOverride | null;
+};
+
+export interface AccountFilter {
+  ownerId?: number;
+  /** Accounts where this user is the owner or on the account team. */
+  teamMemberId?: number;
+  tier?: Tier;
+  region?: string;
+  sector?: string;
+  country?: string;
+  parentId?: number;
+  includeArchived?: boolean;
+}
+
+/** What account matching needs to know of every account, read in one cheap query. */
+export interface AccountIndexEntry {
+  id: number;
+  key: string;
+  name: string;
+  aliases: string[];
+  parentId: number | null;
+  country: string | null;
+  ownerId: number | null;
+  visibility: Visibility;
+  archived: boolean;
+}
+
+type AccountRow = Prisma.AccountGetPayload<object>;
+
+export function toAccount(row: AccountRow): Account {
+  const { aliases, healthOverrideScore, healthOverrideReason, healthOverrideUntil, healthOverrideById, ...rest } = row;
+  return {
+    ...rest,
+    aliases: stringArray(aliases),
+    healthOverride:
+      healthOverrideScore === null
+        ? null
+        : {
+            score: healthOverrideScore,
+            reason: healthOverrideReason ?? '',
+            until: healthOverrideUntil,
+            byId: healthOverrideById,
+          },
+  };
+}
+
+function visibleTo(viewer: Viewer | undefined): Prisma.AccountWhereInput {
+  if (!viewer || viewer.role === 'admin') return {};
+  return {
+    OR: [{ visibility: 'open' }, { ownerId: viewer.userId }, { members: { some: { userId: viewer.userId } } }],
+  };
+}
+
+function overrideColumns(override: HealthOverride | null | undefined) {
+  if (override === undefined) return {};
+  return {
+    healthOverrideScore: override?.score ?? null,
+    healthOverrideReason: override?.reason ?? null,
+    healthOverrideUntil: override?.until ?? null,
+    healthOverrideById: override?.byId ?? null,
+  };
+}
+
+export class AccountRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly sqlite: BetterSqlite3.Database,
+    private readonly workspaceId: number,
+  ) {}
+
+  async byId(id: number, viewer?: Viewer): Promise<Account | null> {
+    const row = await this.db.account.findFirst({ where: { workspaceId: this.workspaceId, id, ...visibleTo(viewer) } });
+    return row ? toAccount(row) : null;
+  }
+
+  async byKey(key: string): Promise<Account | null> {
+    const row = await this.db.account.findUnique({
+      where: { workspaceId_key: { workspaceId: this.workspaceId, key: key.toLowerCase() } },
+    });
+    return row ? toAccount(row) : null;
+  }
+
+  async byExternalId(externalId: string): Promise<Account | null> {
+    const row = await this.db.account.findUnique({
+      where: { workspaceId_externalId: { workspaceId: this.workspaceId, externalId } },
+    });
+    return row ? toAccount(row) : null;
+  }
+
+  async byIds(ids: readonly number[]): Promise<Account[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.account.findMany({ where: { workspaceId: this.workspaceId, id: { in: [...ids] } } });
+    return rows.map(toAccount);
+  }
+
+  async list(filter: AccountFilter = {}, viewer?: Viewer): Promise<Account[]> {
+    const where: Prisma.AccountWhereInput = {
+      workspaceId: this.workspaceId,
+      ...(filter.includeArchived ? {} : { archivedAt: null }),
+      ...(filter.ownerId === undefined ? {} : { ownerId: filter.ownerId }),
+      ...(filter.tier ? { tier: filter.tier } : {}),
+      ...(filter.parentId === undefined ? {} : { parentId: filter.parentId }),
+      AND: [
+        visibleTo(viewer),
+        filter.teamMemberId === undefined
+          ? {}
+          : { OR: [{ ownerId: filter.teamMemberId }, { members: { some: { userId: filter.teamMemberId } } }] },
+      ],
+    };
+    const rows = await this.db.account.findMany({ where, orderBy: [{ tier: 'asc' }, { name: 'asc' }] });
+    // Free-text facts are compared as people type them ("emea", "north america"), which SQL equality is not.
+    const same = (wanted: string | undefined, value: string | null) =>
+      wanted === undefined || normalize(value ?? '') === normalize(wanted);
+    return rows
+      .filter(
+        (row) =>
+          same(filter.region, row.region) && same(filter.sector, row.sector) && same(filter.country, row.country),
+      )
+      .map(toAccount);
+  }
+
+  async count(includeArchived = false): Promise<number> {
+    return this.db.account.count({
+      where: { workspaceId: this.workspaceId, ...(includeArchived ? {} : { archivedAt: null }) },
+    });
+  }
+
+  /** Every account's names and keys for matching, straight from SQLite (this runs on every command). */
+  index(): AccountIndexEntry[] {
+    const rows = this.sqlite
+      .prepare(
+        `SELECT id, key, name, aliases, parentId, country, ownerId, visibility, archivedAt IS NOT NULL AS archived
+         FROM Account WHERE workspaceId = ?`,
+      )
+      .all(this.workspaceId) as (Omit<AccountIndexEntry, 'aliases' | 'archived'> & {
+      aliases: string;
+      archived: number;
+    })[];
+    return rows.map((row) => ({ ...row, aliases: parseAliases(row.aliases), archived: row.archived === 1 }));
+  }
+
+  /** Ids of the accounts where the user is the owner or on the account team. */
+  teamAccountIds(userId: number): Set<number> {
+    const rows = this.sqlite
+      .prepare(
+        `SELECT id FROM Account WHERE workspaceId = ? AND ownerId = ?
+         UNION SELECT accountId FROM AccountMember WHERE workspaceId = ? AND userId = ?`,
+      )
+      .all(this.workspaceId, userId, this.workspaceId, userId) as { id: number }[];
+    return new Set(rows.map((row) => row.id));
+  }
+
+  async create(input: NewAccount, by: Actor): Promise<Account> {
+    const key = input.key.toLowerCase();
+    const taken = await this.byKey(key);
+    if (taken) throw new ConflictError(`The key "${key}" is already used by ${taken.name}.`);
+    try {
+      return await inTransaction(this.db, async (tx) => {
+        const row = await tx.account.create({
+          data: {
+            ...input,
+            key,
+            aliases: input.aliases ?? [],
+            workspaceId: this.workspaceId,
+          },
+        });
+        if (row.ownerId !== null) {
+          await tx.accountMember.create({
+            data: { workspaceId: this.workspaceId, accountId: row.id, userId: row.ownerId, role: 'owner' },
+          });
+        }
+        await new AuditLog(tx, this.workspaceId).record(by, 'account.create', 'account', row.id, {
+          key,
+          name: row.name,
+        });
+        return toAccount(row);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError(`An account with the key "${key}" already exists.`);
+      throw error;
+    }
+  }
+
+  async update(id: number, patch: AccountPatch, by: Actor): Promise<Account> {
+    const { healthOverride, ...fields } = patch;
+    return inTransaction(this.db, async (tx) => {
+      const existing = await tx.account.findFirst({ where: { workspaceId: this.workspaceId, id } });
+      if (!existing) throw new NotFoundError('That account no longer exists.');
+      const row = await tx.account.update({
+        where: { id: existing.id },
+        data: {
+          ...fields,
+          ...(fields.key ? { key: fields.key.toLowerCase() } : {}),
+          ...overrideColumns(healthOverride),
+        },
+      });
+      if (fields.ownerId !== undefined && fields.ownerId !== null && fields.ownerId !== existing.ownerId) {
+        await tx.accountMember.upsert({
+          where: { accountId_userId: { accountId: id, userId: fields.ownerId } },
+          create: { workspaceId: this.workspaceId, accountId: id, userId: fields.ownerId, role: 'owner' },
+          update: { role: 'owner' },
+        });
+      }
+      await new AuditLog(tx, this.workspaceId).record(by, 'account.update', 'account', id, {
+        fields: Object.keys(patch),
+      });
+      return toAccount(row);
+    });
+  }
+
+  async archive(id: number, by: Actor, at: Date): Promise<Account> {
+    return inTransaction(this.db, async (tx) => {
+      const result = await tx.account.updateMany({
+        where: { workspaceId: this.workspaceId, id, archivedAt: null },
+        data: { archivedAt: at },
+      });
+      if (result.count === 0) throw new NotFoundError('That account does not exist or is already archived.');
+      await new AuditLog(tx, this.workspaceId).record(by, 'account.archive', 'account', id);
+      const row = await tx.account.findFirstOrThrow({ where: { workspaceId: this.workspaceId, id } });
+      return toAccount(row);
+    });
+  }
+
+  /** Owners' display names for a set of accounts, in one query. */
+  async ownersOf(accounts: readonly Account[]): Promise<Map<number, User>> {
+    const ids = [...new Set(accounts.map((account) => account.ownerId).filter((id): id is number => id !== null))];
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.user.findMany({ where: { workspaceId: this.workspaceId, id: { in: ids } } });
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+}
+
+function parseAliases(json: string | null): string[] {
+  if (!json) return [];
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,56 @@
+import type { Origin } from '../domain/records.ts';
+import type { Db, Prisma } from './prisma.ts';
+
+/** Who makes a change, and from where. `userId` is null for the system (imports, jobs, the demo loader). */
+export interface Actor {
+  userId: number | null;
+  origin: Origin;
+}
+
+export const SYSTEM_ACTOR: Actor = { userId: null, origin: 'system' };
+
+export interface AuditEntry {
+  action: string;
+  entity: string;
+  entityId: number | null;
+  actorId: number | null;
+  origin: string;
+  details: unknown;
+  createdAt: Date;
+}
+
+export class AuditLog {
+  constructor(
+    private readonly db: Db,
+    private readonly workspaceId: number,
+  ) {}
+
+  async record(
+    by: Actor,
+    action: string,
+    entity: string,
+    entityId: number | null,
+    details?: Record<string, unknown>,
+  ): Promise<void> {
+    await this.db.auditEvent.create({
+      data: {
+        workspaceId: this.workspaceId,
+        actorId: by.userId,
+        origin: by.origin,
+        action,
+        entity,
+        entityId,
+        details: (details ?? undefined) as Prisma.InputJsonValue | undefined,
+      },
+    });
+  }
+
+  async forEntity(entity: string, entityId: number, limit = 50): Promise<AuditEntry[]> {
+    const rows = await this.db.auditEvent.findMany({
+      where: { workspaceId: this.workspaceId, entity, entityId },
+      orderBy: { id: 'desc' },
+      take: limit,
+    });
+    return rows.map((row) => ({ ...row, details: row.details as unknown }));
+  }
+}

@@ -1,0 +1,84 @@
+import type { BuyingRole, Contact } from '../domain/records.ts';
+import { NotFoundError } from '../errors.ts';
+import { type Actor, AuditLog } from './audit.ts';
+import type { Db, Prisma } from './prisma.ts';
+import { inTransaction } from './transaction.ts';
+
+type ContactRow = Prisma.ContactGetPayload<object>;
+
+export function toContact(row: ContactRow): Contact {
+  return {
+    id: row.id,
+    accountId: row.accountId,
+    name: row.name,
+    title: row.title,
+    email: row.email,
+    phone: row.phone,
+    buyingRole: row.buyingRole,
+    influence: row.influence,
+    relationship: row.relationship,
+    lastContactAt: row.lastContactAt,
+  };
+}
+
+export interface NewContact {
+  accountId: number;
+  name: string;
+  title?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  buyingRole?: BuyingRole | null;
+  influence?: number | null;
+  relationship?: number | null;
+  lastContactAt?: Date | null;
+  externalId?: string | null;
+}
+
+export type ContactPatch = Partial<Omit<NewContact, 'accountId' | 'externalId'>>;
+
+export class ContactRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly workspaceId: number,
+  ) {}
+
+  async forAccount(accountId: number): Promise<Contact[]> {
+    const rows = await this.db.contact.findMany({
+      where: { workspaceId: this.workspaceId, accountId },
+      orderBy: [{ influence: { sort: 'desc', nulls: 'last' } }, { name: 'asc' }],
+    });
+    return rows.map(toContact);
+  }
+
+  /** Contacts of many accounts at once, keyed by account. */
+  async forAccounts(accountIds: readonly number[]): Promise<Map<number, Contact[]>> {
+    const rows = await this.db.contact.findMany({
+      where: { workspaceId: this.workspaceId, accountId: { in: [...accountIds] } },
+    });
+    const byAccount = new Map<number, Contact[]>();
+    for (const row of rows) byAccount.set(row.accountId, [...(byAccount.get(row.accountId) ?? []), toContact(row)]);
+    return byAccount;
+  }
+
+  async add(input: NewContact, by: Actor): Promise<Contact> {
+    return inTransaction(this.db, async (tx) => {
+      const row = await tx.contact.create({ data: { ...input, workspaceId: this.workspaceId } });
+      await new AuditLog(tx, this.workspaceId).record(by, 'contact.create', 'contact', row.id, {
+        accountId: input.accountId,
+      });
+      return toContact(row);
+    });
+  }
+
+  async update(id: number, patch: ContactPatch, by: Actor): Promise<Contact> {
+    return inTransaction(this.db, async (tx) => {
+      const existing = await tx.contact.findFirst({ where: { workspaceId: this.workspaceId, id } });
+      if (!existing) throw new NotFoundError(`There is no contact ${id}.`);
+      const row = await tx.contact.update({ where: { id }, data: patch });
+      await new AuditLog(tx, this.workspaceId).record(by, 'contact.update', 'contact', id, {
+        fields: Object.keys(patch),
+      });
+      return toContact(row);
+    });
+  }
+}

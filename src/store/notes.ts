@@ -1,0 +1,159 @@
+import type { Note, NoteKind, NoteSourceRef, Sentiment, Task } from '../domain/records.ts';
+import { type Actor, AuditLog } from './audit.ts';
+import { type Db, isUniqueViolation, type Prisma } from './prisma.ts';
+import { toTask } from './tasks.ts';
+import { inTransaction } from './transaction.ts';
+
+const withTags = { tags: { select: { tag: true } } } satisfies Prisma.NoteInclude;
+type NoteRow = Prisma.NoteGetPayload<{ include: typeof withTags }>;
+
+export function toNote(row: NoteRow): Note {
+  return {
+    id: row.id,
+    accountId: row.accountId,
+    body: row.body,
+    kind: row.kind,
+    sentiment: row.sentiment,
+    tags: row.tags.map((tag) => tag.tag).sort(),
+    authorId: row.authorId,
+    occurredAt: row.occurredAt,
+    sourceRef: {
+      source: row.source,
+      channel: row.sourceChannel,
+      messageId: row.sourceMessageId,
+      permalink: row.sourcePermalink,
+    },
+    createdAt: row.createdAt,
+  };
+}
+
+export interface NewNoteTask {
+  title: string;
+  dueAt?: Date | null;
+  assigneeId?: number | null;
+}
+
+export interface NewNote {
+  accountId: number;
+  body: string;
+  kind?: NoteKind;
+  sentiment?: Sentiment;
+  /** Without the `#`; stored lower case, once each. */
+  tags?: string[];
+  authorId?: number | null;
+  occurredAt?: Date;
+  /** When it was recorded, for imports and the demo; now by default. */
+  createdAt?: Date;
+  sourceRef?: Partial<NoteSourceRef>;
+  /** Follow-ups found in the note ("todo: call Bob by friday"), saved with it or not at all. */
+  tasks?: NewNoteTask[];
+}
+
+export interface SavedNote {
+  note: Note;
+  tasks: Task[];
+  /** False when the same source message had been saved before: nothing new was written. */
+  created: boolean;
+}
+
+export class NoteRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly workspaceId: number,
+  ) {}
+
+  async byId(id: number): Promise<Note | null> {
+    const row = await this.db.note.findFirst({ where: { workspaceId: this.workspaceId, id }, include: withTags });
+    return row ? toNote(row) : null;
+  }
+
+  /** The note already saved from this message, if any. */
+  async bySource(ref: Pick<NoteSourceRef, 'source' | 'channel' | 'messageId'>): Promise<SavedNote | null> {
+    if (!ref.channel || !ref.messageId) return null;
+    const row = await this.db.note.findFirst({
+      where: {
+        workspaceId: this.workspaceId,
+        source: ref.source,
+        sourceChannel: ref.channel,
+        sourceMessageId: ref.messageId,
+      },
+      include: { ...withTags, tasks: true },
+    });
+    return row ? { note: toNote(row), tasks: row.tasks.map(toTask), created: false } : null;
+  }
+
+  /**
+   * Saves a note with its tags, its follow-ups and an audit event, all or nothing. Saving a message that was saved
+   * before returns the first note and writes nothing, so platform retries and double clicks never duplicate.
+   */
+  async add(input: NewNote, by: Actor): Promise<SavedNote> {
+    const source = input.sourceRef?.source ?? 'console';
+    const ref = { source, channel: input.sourceRef?.channel ?? null, messageId: input.sourceRef?.messageId ?? null };
+    const existing = await this.bySource(ref);
+    if (existing) return existing;
+    try {
+      return await inTransaction(this.db, async (tx) => {
+        const tags = [...new Set((input.tags ?? []).map((tag) => tag.toLowerCase()))];
+        const row = await tx.note.create({
+          data: {
+            workspaceId: this.workspaceId,
+            accountId: input.accountId,
+            body: input.body,
+            kind: input.kind ?? 'note',
+            sentiment: input.sentiment ?? 'neutral',
+            authorId: input.authorId ?? null,
+            ...(input.occurredAt ? { occurredAt: input.occurredAt } : {}),
+            ...(input.createdAt ? { createdAt: input.createdAt } : {}),
+            source,
+            sourceChannel: ref.channel,
+            sourceMessageId: ref.messageId,
+            sourcePermalink: input.sourceRef?.permalink ?? null,
+            tags: { create: tags.map((tag) => ({ tag })) },
+          },
+          include: withTags,
+        });
+        const tasks: Task[] = [];
+        for (const task of input.tasks ?? []) {
+          const taskRow = await tx.task.create({
+            data: {
+              workspaceId: this.workspaceId,
+              accountId: input.accountId,
+              title: task.title,
+              dueAt: task.dueAt ?? null,
+              assigneeId: task.assigneeId ?? input.authorId ?? null,
+              createdById: input.authorId ?? null,
+              noteId: row.id,
+            },
+          });
+          tasks.push(toTask(taskRow));
+        }
+        const audit = new AuditLog(tx, this.workspaceId);
+        await audit.record(by, 'note.create', 'note', row.id, { accountId: input.accountId, source });
+        for (const task of tasks) await audit.record(by, 'task.create', 'task', task.id, { noteId: row.id });
+        return { note: toNote(row), tasks, created: true };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        const saved = await this.bySource(ref);
+        if (saved) return saved;
+      }
+      throw error;
+    }
+  }
+
+  /** An account's notes, newest first. */
+  async forAccount(accountId: number, limit: number, offset = 0): Promise<Note[]> {
+    const rows = await this.db.note.findMany({
+      where: { workspaceId: this.workspaceId, accountId },
+      orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
+      take: limit,
+      skip: offset,
+      include: withTags,
+    });
+    return rows.map(toNote);
+  }
+
+  async countForAccount(accountId: number): Promise<number> {
+    return this.db.note.count({ where: { workspaceId: this.workspaceId, accountId } });
+  }
+}

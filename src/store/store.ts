@@ -1,0 +1,64 @@
+// The store: the only code that knows about Prisma and SQLite. Open it once per process.
+import { type Database, type OpenOptions, openDatabase } from './database.ts';
+import { WorkspaceStore } from './workspace-store.ts';
+import { WorkspaceDirectory } from './workspaces.ts';
+
+export class Store {
+  readonly workspaces: WorkspaceDirectory;
+
+  private constructor(private readonly database: Database) {
+    this.workspaces = new WorkspaceDirectory(database.prisma);
+  }
+
+  /** Opens (and creates) the SQLite database at `databaseUrl`, applying pending migrations first. */
+  static async open(databaseUrl: string, options?: OpenOptions): Promise<Store> {
+    return new Store(await openDatabase(databaseUrl, options));
+  }
+
+  get path(): string {
+    return this.database.path;
+  }
+
+  /** Migrations applied when this store was opened. */
+  get appliedMigrations(): string[] {
+    return this.database.appliedMigrations;
+  }
+
+  /** The repositories of one workspace; nothing outside it is reachable through them. */
+  forWorkspace(workspaceId: number): WorkspaceStore {
+    return new WorkspaceStore(this.database.prisma, this.database.sqlite, workspaceId);
+  }
+
+  /** How the store's SQLite connection is set up, for diagnostics and tests. */
+  connectionSettings(): { journalMode: string; foreignKeys: boolean; busyTimeoutMs: number } {
+    const sqlite = this.database.sqlite;
+    return {
+      journalMode: String(sqlite.pragma('journal_mode', { simple: true })),
+      foreignKeys: sqlite.pragma('foreign_keys', { simple: true }) === 1,
+      busyTimeoutMs: Number(sqlite.pragma('busy_timeout', { simple: true })),
+    };
+  }
+
+  /**
+   * Copies the database to `file` with SQLite's online backup: consistent, and safe while the bot keeps writing.
+   */
+  async backup(file: string): Promise<{ pages: number }> {
+    const result = await this.database.sqlite.backup(file);
+    return { pages: result.totalPages };
+  }
+
+  async close(): Promise<void> {
+    await this.database.close();
+  }
+}
+
+export type { AccountFilter, AccountIndexEntry, AccountPatch, NewAccount, Viewer } from './accounts.ts';
+export type { Actor } from './audit.ts';
+export { SYSTEM_ACTOR } from './audit.ts';
+export type { NewContact } from './contacts.ts';
+export type { NewNote, NewNoteTask, SavedNote } from './notes.ts';
+export type { NewOpportunity } from './opportunities.ts';
+export type { SearchResults } from './search.ts';
+export type { NewTask, TaskFilter } from './tasks.ts';
+export type { SeenUser } from './users.ts';
+export { WorkspaceStore } from './workspace-store.ts';

@@ -1,0 +1,91 @@
+import type { Task } from '../domain/records.ts';
+import { NotFoundError } from '../errors.ts';
+import { type Actor, AuditLog } from './audit.ts';
+import type { Db, Prisma } from './prisma.ts';
+import { inTransaction } from './transaction.ts';
+
+type TaskRow = Prisma.TaskGetPayload<object>;
+
+export function toTask(row: TaskRow): Task {
+  return {
+    id: row.id,
+    accountId: row.accountId,
+    title: row.title,
+    dueAt: row.dueAt,
+    assigneeId: row.assigneeId,
+    createdById: row.createdById,
+    noteId: row.noteId,
+    doneAt: row.doneAt,
+    createdAt: row.createdAt,
+  };
+}
+
+export interface NewTask {
+  accountId: number;
+  title: string;
+  dueAt?: Date | null;
+  assigneeId?: number | null;
+  createdById?: number | null;
+  noteId?: number | null;
+  /** For imports and the demo: a task that is already done, and when it was created. */
+  doneAt?: Date | null;
+  createdAt?: Date;
+}
+
+export interface TaskFilter {
+  accountId?: number;
+  assigneeId?: number;
+  /** Only tasks not done (default) or all. */
+  includeDone?: boolean;
+  /** Only tasks due before this time. */
+  dueBefore?: Date;
+}
+
+export class TaskRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly workspaceId: number,
+  ) {}
+
+  async byId(id: number): Promise<Task | null> {
+    const row = await this.db.task.findFirst({ where: { workspaceId: this.workspaceId, id } });
+    return row ? toTask(row) : null;
+  }
+
+  async add(input: NewTask, by: Actor): Promise<Task> {
+    return inTransaction(this.db, async (tx) => {
+      const row = await tx.task.create({ data: { ...input, workspaceId: this.workspaceId } });
+      await new AuditLog(tx, this.workspaceId).record(by, 'task.create', 'task', row.id, {
+        accountId: input.accountId,
+      });
+      return toTask(row);
+    });
+  }
+
+  /** Open tasks first by due date (undated last). */
+  async list(filter: TaskFilter = {}, limit = 200): Promise<Task[]> {
+    const rows = await this.db.task.findMany({
+      where: {
+        workspaceId: this.workspaceId,
+        ...(filter.accountId === undefined ? {} : { accountId: filter.accountId }),
+        ...(filter.assigneeId === undefined ? {} : { assigneeId: filter.assigneeId }),
+        ...(filter.includeDone ? {} : { doneAt: null }),
+        ...(filter.dueBefore ? { dueAt: { lt: filter.dueBefore } } : {}),
+      },
+      orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
+      take: limit,
+    });
+    return rows.map(toTask);
+  }
+
+  async complete(id: number, by: Actor, at: Date): Promise<Task> {
+    return inTransaction(this.db, async (tx) => {
+      const existing = await tx.task.findFirst({ where: { workspaceId: this.workspaceId, id } });
+      if (!existing) throw new NotFoundError(`There is no task ${id}.`);
+      if (existing.doneAt) return toTask(existing);
+      const row = await tx.task.update({ where: { id }, data: { doneAt: at } });
+      await new AuditLog(tx, this.workspaceId).record(by, 'task.done', 'task', id);
+      return toTask(row);
+    });
+  }
+}

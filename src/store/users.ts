@@ -1,0 +1,164 @@
+import type { Platform, User, UserRole } from '../domain/records.ts';
+import { type Actor, AuditLog } from './audit.ts';
+import { type Db, isUniqueViolation, type Prisma } from './prisma.ts';
+import { inTransaction } from './transaction.ts';
+
+type UserRow = Prisma.UserGetPayload<object>;
+
+export function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    workspaceId: row.workspaceId,
+    displayName: row.displayName,
+    email: row.email,
+    role: row.role,
+    timeZone: row.timeZone,
+  };
+}
+
+/** A person as a platform describes them on first sight. */
+export interface SeenUser {
+  platform: Platform;
+  /** Slack user id, Teams AAD object id, or the console login name. */
+  externalId: string;
+  displayName: string;
+  email?: string | null;
+  timeZone?: string | null;
+}
+
+export interface NewUser {
+  displayName: string;
+  email?: string | null;
+  role?: UserRole;
+  timeZone?: string | null;
+}
+
+export class UserRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly workspaceId: number,
+  ) {}
+
+  async byId(id: number): Promise<User | null> {
+    const row = await this.db.user.findFirst({ where: { workspaceId: this.workspaceId, id } });
+    return row ? toUser(row) : null;
+  }
+
+  async byIds(ids: readonly number[]): Promise<Map<number, User>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.db.user.findMany({ where: { workspaceId: this.workspaceId, id: { in: unique } } });
+    return new Map(rows.map((row) => [row.id, toUser(row)]));
+  }
+
+  async list(): Promise<User[]> {
+    const rows = await this.db.user.findMany({
+      where: { workspaceId: this.workspaceId, deactivated: false },
+      orderBy: { displayName: 'asc' },
+    });
+    return rows.map(toUser);
+  }
+
+  async byIdentity(platform: Platform, externalId: string): Promise<User | null> {
+    const identity = await this.db.userIdentity.findUnique({
+      where: { workspaceId_platform_externalId: { workspaceId: this.workspaceId, platform, externalId } },
+      include: { user: true },
+    });
+    return identity ? toUser(identity.user) : null;
+  }
+
+  async byEmail(email: string): Promise<User | null> {
+    const row = await this.db.user.findFirst({ where: { workspaceId: this.workspaceId, email: email.toLowerCase() } });
+    return row ? toUser(row) : null;
+  }
+
+  async create(input: NewUser, by: Actor): Promise<User> {
+    return inTransaction(this.db, async (tx) => {
+      const row = await tx.user.create({
+        data: {
+          workspaceId: this.workspaceId,
+          displayName: input.displayName,
+          email: input.email?.toLowerCase() ?? null,
+          role: input.role ?? 'member',
+          timeZone: input.timeZone ?? null,
+        },
+      });
+      await new AuditLog(tx, this.workspaceId).record(by, 'user.create', 'user', row.id, { role: row.role });
+      return toUser(row);
+    });
+  }
+
+  /**
+   * The kam-bot user behind a platform identity, created on first sight. A person already known by email (from
+   * another platform, or an import) is linked rather than duplicated. The workspace's first user becomes its admin.
+   */
+  async ensureFromIdentity(seen: SeenUser): Promise<User> {
+    const known = await this.byIdentity(seen.platform, seen.externalId);
+    if (known) return known;
+    try {
+      return await inTransaction(this.db, async (tx) => {
+        const email = seen.email?.toLowerCase() ?? null;
+        let row = email ? await tx.user.findFirst({ where: { workspaceId: this.workspaceId, email } }) : null;
+        if (!row) {
+          const isFirst = (await tx.user.count({ where: { workspaceId: this.workspaceId } })) === 0;
+          row = await tx.user.create({
+            data: {
+              workspaceId: this.workspaceId,
+              displayName: seen.displayName,
+              email,
+              role: isFirst ? 'admin' : 'member',
+              timeZone: seen.timeZone ?? null,
+            },
+          });
+          await new AuditLog(tx, this.workspaceId).record(
+            { userId: row.id, origin: seen.platform },
+            'user.create',
+            'user',
+            row.id,
+            { role: row.role, platform: seen.platform },
+          );
+        }
+        await tx.userIdentity.create({
+          data: {
+            workspaceId: this.workspaceId,
+            userId: row.id,
+            platform: seen.platform,
+            externalId: seen.externalId,
+          },
+        });
+        return toUser(row);
+      });
+    } catch (error) {
+      // Two first messages from the same person at once: the other one created the identity.
+      if (isUniqueViolation(error)) {
+        const created = await this.byIdentity(seen.platform, seen.externalId);
+        if (created) return created;
+      }
+      throw error;
+    }
+  }
+
+  /** Records that a platform identity belongs to an existing user. */
+  async linkIdentity(userId: number, platform: Platform, externalId: string): Promise<void> {
+    await this.db.userIdentity.upsert({
+      where: { workspaceId_platform_externalId: { workspaceId: this.workspaceId, platform, externalId } },
+      create: { workspaceId: this.workspaceId, userId, platform, externalId },
+      update: { userId },
+    });
+  }
+
+  /** Users whose display name or email matches, case-insensitively; exact matches first. */
+  async findByName(name: string): Promise<User[]> {
+    const wanted = name.trim().toLowerCase();
+    if (!wanted) return [];
+    const users = await this.list();
+    const exact = users.filter((user) => user.displayName.toLowerCase() === wanted || user.email === wanted);
+    if (exact.length > 0) return exact;
+    return users.filter(
+      (user) =>
+        user.displayName.toLowerCase().split(/\s+/).includes(wanted) ||
+        user.displayName.toLowerCase().startsWith(wanted) ||
+        (user.email ?? '').split('@')[0] === wanted,
+    );
+  }
+}

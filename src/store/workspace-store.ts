@@ -1,0 +1,55 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { AccountRepository } from './accounts.ts';
+import { AuditLog } from './audit.ts';
+import { ChannelLinkRepository } from './channel-links.ts';
+import { ContactRepository } from './contacts.ts';
+import { MemberRepository } from './members.ts';
+import { NoteRepository } from './notes.ts';
+import { OpportunityRepository } from './opportunities.ts';
+import type { Db } from './prisma.ts';
+import { SearchIndex } from './search.ts';
+import { TaskRepository } from './tasks.ts';
+import { inTransaction, type TransactionOptions } from './transaction.ts';
+import { UserRepository } from './users.ts';
+
+/**
+ * Everything the store holds for one workspace. Every repository is bound to the workspace when it is made, so no
+ * query can forget to scope itself: there is no way to reach another workspace's rows from here.
+ */
+export class WorkspaceStore {
+  readonly accounts: AccountRepository;
+  readonly users: UserRepository;
+  readonly members: MemberRepository;
+  readonly contacts: ContactRepository;
+  readonly opportunities: OpportunityRepository;
+  readonly notes: NoteRepository;
+  readonly tasks: TaskRepository;
+  readonly channelLinks: ChannelLinkRepository;
+  readonly audit: AuditLog;
+  readonly search: SearchIndex;
+
+  constructor(
+    private readonly db: Db,
+    private readonly sqlite: BetterSqlite3.Database,
+    readonly workspaceId: number,
+  ) {
+    this.accounts = new AccountRepository(db, sqlite, workspaceId);
+    this.users = new UserRepository(db, workspaceId);
+    this.members = new MemberRepository(db, workspaceId);
+    this.contacts = new ContactRepository(db, workspaceId);
+    this.opportunities = new OpportunityRepository(db, workspaceId);
+    this.notes = new NoteRepository(db, workspaceId);
+    this.tasks = new TaskRepository(db, workspaceId);
+    this.channelLinks = new ChannelLinkRepository(db, workspaceId);
+    this.audit = new AuditLog(db, workspaceId);
+    this.search = new SearchIndex(sqlite, workspaceId);
+  }
+
+  /**
+   * Runs `work` with repositories that share one transaction: all of it is saved, or none. Inside a transaction,
+   * run the repositories' calls one after another (Prisma refuses concurrent queries on one transaction).
+   */
+  transaction<T>(work: (store: WorkspaceStore) => Promise<T>, options?: TransactionOptions): Promise<T> {
+    return inTransaction(this.db, (tx) => work(new WorkspaceStore(tx, this.sqlite, this.workspaceId)), options);
+  }
+}
