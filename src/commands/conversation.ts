@@ -32,6 +32,7 @@ const INTENTS: Intent[] = [
     patterns: [
       new RegExp(`^(?:how are things (?:at|with)|how(?:'s|’s| is| are))\\s+${ACCOUNT}(?:\\s+(?:doing|going))?$`, 'i'),
       new RegExp(`^(?:tell me about|show me|what about|status of|what's the status of)\\s+${ACCOUNT}$`, 'i'),
+      new RegExp(`^(?:who owns|who(?:'s| is) (?:the owner of|responsible for))\\s+${ACCOUNT}$`, 'i'),
     ],
     rest: (groups) => groups.account ?? '',
   },

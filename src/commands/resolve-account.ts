@@ -59,10 +59,7 @@ export async function resolveAccount(
   if (match.kind === 'ambiguous') throw new AccountChoiceError(typed, pick(match.ids), 'ambiguous');
   if (match.kind === 'none') {
     if (match.suggestions.length > 0) throw new AccountChoiceError(typed, pick(match.suggestions), 'not_found');
-    throw new NotFoundError(
-      `I couldn't find an account called “${typed}”.`,
-      '/account list shows every account; /account search <words> searches names, contacts and notes',
-    );
+    throw new NotFoundError(`I couldn't find an account called “${typed}”; /account list shows them all.`);
   }
   const account = await ctx.store.accounts.byId(match.id, viewerOf(ctx));
   if (!account) throw new NotFoundError(`I couldn't find an account called “${typed}”.`);

@@ -62,6 +62,7 @@ describe('questions', () => {
     ["what's new with initech this week?", 'notes', 'initech'],
     ['latest on umbrella', 'notes', 'umbrella'],
     ['show me my accounts', 'list', ''],
+    ['who owns globex?', 'show', 'globex'],
     ['what can you do?', 'help', ''],
   ])('%s → %s %s', (question, command, rest) => {
     expect(recognise(question)).toMatchObject({ command, rest });
