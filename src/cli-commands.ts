@@ -21,14 +21,19 @@ async function withStore<T>(config: Config, work: (store: Store) => Promise<T>):
   }
 }
 
+/** The command line acts in the console's workspace, as `--as`, KAM_USER or the login name. */
+function cliSession(store: Store, config: Config, logger: Logger, as: string | undefined) {
+  return openConsoleSession(store, {
+    engine: new CommandEngine(logger),
+    userName: as ?? consoleUserName(config),
+    timeZone: config.defaultTimeZone,
+    origin: 'cli',
+  });
+}
+
 export async function execText(config: Config, logger: Logger, text: string, as?: string): Promise<number> {
   return withStore(config, async (store) => {
-    const session = await openConsoleSession(store, {
-      engine: new CommandEngine(logger),
-      userName: as ?? consoleUserName(config),
-      timeZone: config.defaultTimeZone,
-      origin: 'cli',
-    });
+    const session = await cliSession(store, config, logger, as);
     const outcome = await session.run(text);
     const rendered = `${renderText(outcome.reply)}\n`;
     if (outcome.status === 'ok') process.stdout.write(rendered);
@@ -39,12 +44,7 @@ export async function execText(config: Config, logger: Logger, text: string, as?
 
 export async function loadDemoPortfolio(config: Config, logger: Logger, as?: string): Promise<number> {
   return withStore(config, async (store) => {
-    const session = await openConsoleSession(store, {
-      engine: new CommandEngine(logger),
-      userName: as ?? consoleUserName(config),
-      timeZone: config.defaultTimeZone,
-      origin: 'cli',
-    });
+    const session = await cliSession(store, config, logger, as);
     const summary = await loadDemo(session.store, { now: new Date(), you: session.user.id });
     if (summary.alreadyLoaded) {
       console.log(`The demo portfolio is already loaded (${summary.accounts} accounts); nothing changed.`);

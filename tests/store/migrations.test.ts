@@ -16,6 +16,22 @@ import { SEARCH_INDEXES } from '../../src/store/search-index-sql.ts';
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+/** What the schema engine finds between the database at `path` and `schema`. */
+async function diffAgainst(path: string, schema: string) {
+  const session = await openSchemaEngine(schema, `file:${path}`);
+  try {
+    return await session.engine.diff({
+      from: { tag: 'schemaDatasource', files: [{ path: 'schema.prisma', content: schema }], configDir: process.cwd() },
+      to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: schema }] },
+      script: true,
+      exitCode: true,
+      filters: SCHEMA_FILTERS,
+    });
+  } finally {
+    await session.close();
+  }
+}
+
 function freshPath(): string {
   dir = mkdtempSync(join(tmpdir(), 'kam-migrations-'));
   return join(dir, 'kam.db');
