@@ -43,25 +43,9 @@ describe('migrations', () => {
     const applied = await applyPendingMigrations(path);
     expect(applied).toEqual(readMigrationList().migrationDirectories.map((migration) => migration.path));
 
-    const schema = readFileSync(SCHEMA_PATH, 'utf8');
-    const session = await openSchemaEngine(schema, `file:${path}`);
-    try {
-      const diff = await session.engine.diff({
-        from: {
-          tag: 'schemaDatasource',
-          files: [{ path: 'schema.prisma', content: schema }],
-          configDir: process.cwd(),
-        },
-        to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: schema }] },
-        script: true,
-        exitCode: true,
-        filters: SCHEMA_FILTERS,
-      });
-      expect(diff.stdout).toContain('empty migration');
-      expect(diff.exitCode).toBe(0);
-    } finally {
-      await session.close();
-    }
+    const diff = await diffAgainst(path, readFileSync(SCHEMA_PATH, 'utf8'));
+    expect(diff.stdout).toContain('empty migration');
+    expect(diff.exitCode).toBe(0);
   });
 
   it('notices a schema that the migrations do not give', async () => {
@@ -71,24 +55,9 @@ describe('migrations', () => {
       /model Workspace \{/,
       'model Workspace {\n  colour String?',
     );
-    const session = await openSchemaEngine(schema, `file:${path}`);
-    try {
-      const diff = await session.engine.diff({
-        from: {
-          tag: 'schemaDatasource',
-          files: [{ path: 'schema.prisma', content: schema }],
-          configDir: process.cwd(),
-        },
-        to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: schema }] },
-        script: true,
-        exitCode: true,
-        filters: SCHEMA_FILTERS,
-      });
-      expect(diff.exitCode).toBe(2);
-      expect(diff.stdout).toContain('colour');
-    } finally {
-      await session.close();
-    }
+    const diff = await diffAgainst(path, schema);
+    expect(diff.exitCode).toBe(2);
+    expect(diff.stdout).toContain('colour');
   });
 
   it('create the full-text indexes and the triggers that keep them in step', async () => {
