@@ -57,7 +57,9 @@ describe('kam exec', () => {
     expect(created.stdout).toContain('Created Acme Corporation (acme): tier A (strategic), owner Dana Scully.');
     const shown = await kam(['exec', '/account show acme'], env);
     expect(shown.code).toBe(0);
-    expect(shown.stdout).toMatch(/^Acme Corporation \(acme\)\n {2}Owner: +Dana Scully/);
+    expect(shown.stdout).toMatch(
+      /^Acme Corporation \(acme\)\n {2}Health: +not enough data yet\n {2}Owner: +Dana Scully/,
+    );
   });
 
   it.each([

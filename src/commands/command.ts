@@ -10,6 +10,9 @@ import type { Token } from './parser.ts';
 export interface CommandInput {
   /** The subcommand as typed. */
   name: string;
+  /** The whole line (token offsets point into it). */
+  line: string;
+  /** Tokens after the subcommand. */
   tokens: Token[];
   /** Everything after the subcommand, as typed. */
   rest: string;
@@ -28,6 +31,8 @@ export interface CommandRegistry {
 
 export interface Command {
   name: string;
+  /** Reached only through a question or a button, so help does not list it. */
+  hidden: boolean;
   aliases: readonly string[];
   summary: string;
   usage: string;
@@ -39,6 +44,7 @@ export interface Command {
 
 export interface CommandSpec<S extends z.ZodType> {
   name: string;
+  hidden?: boolean;
   aliases?: readonly string[];
   summary: string;
   usage: string;
@@ -59,6 +65,24 @@ export function firstIssue(error: z.ZodError): string {
   return /[.!?]$/.test(message) ? message : `${message}.`;
 }
 
+/**
+ * The text after token `index` (or after the subcommand when -1) exactly as typed, with the command's key:value
+ * options cut out: "add acme Jane Roe, CFO role:champion" → "Jane Roe, CFO" after token 1.
+ */
+export function textAfter(input: CommandInput, index: number, options: readonly string[]): string {
+  const from =
+    index < 0 ? (input.tokens[0]?.start ?? input.line.length) : (input.tokens[index]?.end ?? input.line.length);
+  let text = '';
+  let at = from;
+  for (const token of input.tokens) {
+    if (token.start < from || !token.option || !options.includes(token.option.name)) continue;
+    text += input.line.slice(at, token.start);
+    at = token.end;
+  }
+  text += input.line.slice(at);
+  return text.replace(/[ \t]{2,}/g, ' ').trim();
+}
+
 /** Parses with a schema, turning its first problem into a ValidationError with the usage beside it. */
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown, usage?: string): z.output<S> {
   const parsed = schema.safeParse(value);
@@ -69,6 +93,7 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, usage?
 export function defineCommand<S extends z.ZodType>(spec: CommandSpec<S>): Command {
   return {
     name: spec.name,
+    hidden: spec.hidden ?? false,
     aliases: spec.aliases ?? [],
     summary: spec.summary,
     usage: spec.usage,

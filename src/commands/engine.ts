@@ -6,9 +6,11 @@ import type { Logger } from '../logger.ts';
 import { context, reply, text, userError } from '../replies/build.ts';
 import { accountLabel } from '../replies/format.ts';
 import type { Reply } from '../replies/reply.ts';
+import { resolveAction } from './actions.ts';
 import type { Command, CommandInput, CommandRegistry } from './command.ts';
 import type { CommandContext } from './context.ts';
 import { recognise } from './conversation.ts';
+import { submitForm } from './form-submissions.ts';
 import { EXAMPLE_QUESTIONS } from './help.ts';
 import { type CommandLine, hasCommandPrefix, parseCommandLine } from './parser.ts';
 import { createRegistry } from './registry.ts';
@@ -28,6 +30,7 @@ export const MAX_INPUT_LENGTH = 45_000;
 function splitInput(line: CommandLine, command: Command): CommandInput {
   const input: CommandInput = {
     name: line.name,
+    line: line.text,
     tokens: line.tokens,
     rest: line.rest,
     positional: [],
@@ -100,11 +103,12 @@ export class CommandEngine {
     if (!input) {
       return { status: 'user_error', reply: userError('Type a command or a question, e.g. /account help.') };
     }
-    const first = input.split(/\s+/)[0]?.toLowerCase() ?? '';
-    const looksLikeCommand = hasCommandPrefix(input) || (this.registry.find(first) && !input.endsWith('?'));
-    if (looksLikeCommand) return this.command(input, ctx);
+    if (hasCommandPrefix(input)) return this.command(input, ctx);
+    // Questions first: "show me my accounts" starts with a command's name but is a question.
     const recognised = recognise(input);
-    if (recognised) return this.command(`${recognised.command} ${recognised.rest}`, ctx);
+    if (recognised) return this.command(recognised.command, ctx);
+    const first = input.split(/\s+/)[0]?.toLowerCase() ?? '';
+    if (this.registry.find(first)) return this.command(input, ctx);
     return {
       status: 'user_error',
       reply: reply({
@@ -131,6 +135,32 @@ export class CommandEngine {
       return { status: 'ok', reply: result };
     } catch (error) {
       return this.failure(error, line, ctx);
+    }
+  }
+
+  /** A button pressed in a reply. */
+  async action(actionId: string, value: string, ctx: CommandContext): Promise<Outcome> {
+    const line = parseCommandLine(`${actionId} ${value}`);
+    try {
+      const result = await resolveAction(actionId, value, ctx);
+      if (result.kind === 'command') return this.command(result.text, ctx);
+      return { status: 'ok', reply: result.reply };
+    } catch (error) {
+      return this.failure(error, line, ctx);
+    }
+  }
+
+  /** A form submitted from Slack or Teams, with its values as strings. */
+  async submit(
+    formId: string,
+    values: Record<string, string>,
+    state: string | undefined,
+    ctx: CommandContext,
+  ): Promise<Outcome> {
+    try {
+      return { status: 'ok', reply: await submitForm(formId, values, state, ctx) };
+    } catch (error) {
+      return this.failure(error, parseCommandLine(formId), ctx);
     }
   }
 

@@ -32,7 +32,10 @@ function overview(registry: CommandRegistry) {
     summary: 'kam-bot commands',
     blocks: [
       list(
-        registry.all().map((command) => ({ title: command.usage, text: command.summary })),
+        registry
+          .all()
+          .filter((command) => !command.hidden)
+          .map((command) => ({ title: command.usage, text: command.summary })),
         { heading: 'Commands' },
       ),
       heading('Or just ask'),
@@ -56,7 +59,10 @@ export const help = defineCommand({
     if (command) return commandHelp(command);
     const close = closestWords(
       args.topic,
-      registry.all().map((candidate) => candidate.name),
+      registry
+        .all()
+        .filter((candidate) => !candidate.hidden)
+        .map((candidate) => candidate.name),
     );
     throw new NotFoundError(
       `There is no command “${args.topic}”.${close.length > 0 ? ` Did you mean ${orList(close)}?` : ''}`,

@@ -1,21 +1,24 @@
 import { z } from 'zod';
+import type { Health } from '../domain/health.ts';
 import type { Account, User } from '../domain/records.ts';
-import { list, reply } from '../replies/build.ts';
-import { accountLabel, formatDate, humanize } from '../replies/format.ts';
+import { context, list, reply } from '../replies/build.ts';
+import { accountLabel, formatDay, humanize } from '../replies/format.ts';
 import type { ListItem } from '../replies/reply.ts';
 import { defineCommand } from './command.ts';
-import { type CommandContext, timeZoneOf, viewerOf } from './context.ts';
+import { viewerOf } from './context.ts';
+import { healthOfMany } from './health-service.ts';
 import { resolveUser } from './resolve-user.ts';
 import { AccountStatusSchema, shortText, TierSchema } from './schemas.ts';
 
 /** The most accounts one reply lists; platforms may show fewer and say how many more there are. */
 export const LIST_LIMIT = 500;
 
-const USAGE = '/account list [mine] [tier:A] [region:EMEA] [owner:@person] [sector:x] [status:active]';
+const USAGE = '/account list [mine] [at-risk] [tier:A] [region:EMEA] [owner:@person] [sector:x] [status:active]';
 
 export const ListArgsSchema = z
   .object({
     mine: z.boolean(),
+    atRisk: z.boolean(),
     tier: TierSchema.optional(),
     region: shortText('region').optional(),
     owner: z.string().optional(),
@@ -28,8 +31,16 @@ export const ListArgsSchema = z
   })
   .strict();
 
-function item(account: Account, owners: Map<number, User>, names: Map<number, string>, ctx: CommandContext): ListItem {
-  const facts = [`Tier ${account.tier}`];
+function item(
+  account: Account,
+  owners: Map<number, User>,
+  names: Map<number, string>,
+  health: Health | undefined,
+): ListItem {
+  const facts = [
+    health?.score === null || !health ? 'no health data' : `health ${health.score}`,
+    `Tier ${account.tier}`,
+  ];
   const owner = account.ownerId === null ? undefined : owners.get(account.ownerId);
   facts.push(owner ? owner.displayName : 'no owner');
   const place = [account.region, account.country].filter(Boolean).join(' / ');
@@ -37,10 +48,12 @@ function item(account: Account, owners: Map<number, User>, names: Map<number, st
   if (account.status !== 'active') facts.push(humanize(account.status));
   const parent = account.parentId === null ? undefined : names.get(account.parentId);
   if (parent) facts.push(`part of ${parent}`);
-  if (account.renewalAt) facts.push(`renewal ${formatDate(account.renewalAt, timeZoneOf(ctx))}`);
+  if (account.renewalAt) facts.push(`renewal ${formatDay(account.renewalAt)}`);
   if (account.visibility === 'restricted') facts.push('restricted');
   return {
     title: accountLabel(account),
+    ...(health?.band ? { band: health.band } : {}),
+    ...(health?.band && health.band !== 'green' && health.topReason ? { text: health.topReason } : {}),
     meta: facts.join(' · '),
     buttons: [
       { label: 'Show', actionId: 'account_show', value: String(account.id), command: `/account show ${account.key}` },
@@ -51,13 +64,23 @@ function item(account: Account, owners: Map<number, User>, names: Map<number, st
 export const listAccounts = defineCommand({
   name: 'list',
   aliases: ['ls', 'portfolio', 'accounts'],
-  summary: 'The portfolio, filtered by owner, tier, region or sector',
+  summary: 'The portfolio with health bands; at-risk shows the amber and red accounts, weakest first',
   usage: USAGE,
-  examples: ['/account list', '/account list mine', '/account list tier:A region:EMEA', '/account list owner:@dana'],
+  examples: [
+    '/account list',
+    '/account list mine at-risk',
+    '/account list tier:A region:EMEA',
+    '/account list owner:@dana',
+  ],
   options: ['tier', 'region', 'owner', 'sector', 'country', 'status'],
-  flags: ['mine'],
+  flags: ['mine', 'at-risk', 'atrisk', 'risk'],
   schema: ListArgsSchema,
-  toArgs: (input) => ({ ...input.options, mine: input.flags.has('mine'), words: input.positional }),
+  toArgs: (input) => ({
+    ...input.options,
+    mine: input.flags.has('mine'),
+    atRisk: ['at-risk', 'atrisk', 'risk'].some((flag) => input.flags.has(flag)),
+    words: input.positional,
+  }),
   run: async (args, ctx) => {
     const owner = args.owner ? await resolveUser(ctx, args.owner) : undefined;
     const accounts = await ctx.store.accounts.list(
@@ -71,23 +94,39 @@ export const listAccounts = defineCommand({
       },
       viewerOf(ctx),
     );
-    const shown = args.status ? accounts.filter((account) => account.status === args.status) : accounts;
+    const byStatus = args.status ? accounts.filter((account) => account.status === args.status) : accounts;
+    const health = await healthOfMany(ctx, byStatus);
+    const score = (account: Account) => health.get(account.id)?.score ?? 101;
+    const shown = args.atRisk
+      ? byStatus
+          .filter((account) => ['amber', 'red'].includes(health.get(account.id)?.band ?? ''))
+          .sort((a, b) => score(a) - score(b))
+      : byStatus;
     const owners = await ctx.store.accounts.ownersOf(shown);
     const names = new Map(ctx.store.accounts.index().map((entry) => [entry.id, entry.name]));
     const filtered = Boolean(
-      args.mine || owner || args.tier || args.region || args.sector || args.country || args.status,
+      args.mine || args.atRisk || owner || args.tier || args.region || args.sector || args.country || args.status,
     );
-    const title = args.mine ? 'Your accounts' : filtered ? 'Accounts' : 'Portfolio';
+    const title = `${args.mine ? 'Your accounts' : filtered ? 'Accounts' : 'Portfolio'}${args.atRisk ? ' at risk' : ''}`;
+    // The bands of everything the filters selected, so "at-risk" still says how the rest is doing.
+    const bands = (['green', 'amber', 'red'] as const).map(
+      (band) => `${[...health.values()].filter((h) => h.band === band).length} ${band}`,
+    );
     const count = `${shown.length} ${shown.length === 1 ? 'account' : 'accounts'}`;
     return reply({
       title: `${title} (${count})`,
       summary: `${title}: ${count}`,
       blocks: [
+        context(bands.join(' · ')),
         list(
-          shown.map((account) => item(account, owners, names, ctx)),
+          shown.map((account) => item(account, owners, names, health.get(account.id))),
           {
             limit: LIST_LIMIT,
-            empty: filtered ? 'No accounts match those filters.' : 'No accounts yet. Create one: /account new <name>',
+            empty: args.atRisk
+              ? 'No account is amber or red. 🎉'
+              : filtered
+                ? 'No accounts match those filters.'
+                : 'No accounts yet. Create one: /account new <name>',
           },
         ),
       ],

@@ -8,6 +8,7 @@ import { accountLabel } from '../replies/format.ts';
 import type { Reply } from '../replies/reply.ts';
 import { defineCommand } from './command.ts';
 import { actorOf, type CommandContext } from './context.ts';
+import { newAccountForm } from './forms.ts';
 import { resolveAccount } from './resolve-account.ts';
 import { resolveUser } from './resolve-user.ts';
 import {
@@ -36,40 +37,10 @@ export const NewAccountArgsSchema = z
   })
   .strict();
 
-type NewAccountArgs = z.output<typeof NewAccountArgsSchema>;
+export type NewAccountArgs = z.output<typeof NewAccountArgsSchema>;
 
-function newAccountForm(): Reply {
-  return reply({
-    summary: 'New account',
-    blocks: [
-      {
-        type: 'form',
-        formId: 'account_new',
-        title: 'New account',
-        submitLabel: 'Create',
-        command: USAGE,
-        fields: [
-          { name: 'name', label: 'Name', kind: 'text', required: true, maxLength: 120 },
-          {
-            name: 'tier',
-            label: 'Tier',
-            kind: 'select',
-            value: 'B',
-            options: (['A', 'B', 'C'] as const).map((tier) => ({
-              label: `${tier} (${TIER_NAMES[tier]})`,
-              value: tier,
-            })),
-          },
-          { name: 'owner', label: 'Owner', kind: 'user' },
-          { name: 'parent', label: 'Parent account', kind: 'account' },
-          { name: 'region', label: 'Region', kind: 'text', maxLength: 60 },
-        ],
-      },
-    ],
-  });
-}
-
-async function create(args: NewAccountArgs & { name: string }, ctx: CommandContext): Promise<Reply> {
+/** Creates the account the arguments describe; the command and the new-account form both end here. */
+export async function createAccount(args: NewAccountArgs & { name: string }, ctx: CommandContext): Promise<Reply> {
   const name = stripControlCharacters(args.name);
   const index = ctx.store.accounts.index();
   const twin = index.find((entry) => !entry.archived && coreName(entry.name) === coreName(name));
@@ -116,7 +87,7 @@ export const newAccount = defineCommand({
     ...(input.positional.length > 0 ? { name: input.positional.join(' ') } : {}),
   }),
   run: async (args, ctx) => {
-    if (args.name) return create({ ...args, name: args.name }, ctx);
+    if (args.name) return createAccount({ ...args, name: args.name }, ctx);
     if (ctx.surface.forms) return newAccountForm();
     throw new ValidationError('Give the new account a name, e.g. /account new Acme Corporation tier:A.', USAGE);
   },

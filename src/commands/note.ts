@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { stripControlCharacters } from '../domain/normalize.ts';
 import { extractTags, kindOf, sentimentOf } from '../domain/note-text.ts';
-import type { Account, NoteSource, Origin } from '../domain/records.ts';
-import { context, reply, text, truncate } from '../replies/build.ts';
-import { accountLabel } from '../replies/format.ts';
+import type { Account, NoteSource, NoteSourceRef, Origin } from '../domain/records.ts';
+import { context, list, reply, text, truncate } from '../replies/build.ts';
+import { accountLabel, formatDay } from '../replies/format.ts';
+import { accountAndText } from './account-and-text.ts';
 import { defineCommand, parseWith } from './command.ts';
-import { actorOf, type CommandContext } from './context.ts';
-import { findAccount, resolveAccount } from './resolve-account.ts';
+import { actorOf, type CommandContext, timeZoneOf } from './context.ts';
+import { resolveUser } from './resolve-user.ts';
+import { findTodos } from './todos.ts';
 
 /** Longer than any chat message (Slack's limit is 40,000 characters), so a pasted message always fits. */
 export const NOTE_MAX_LENGTH = 40_000;
@@ -30,22 +32,6 @@ export const NoteBodySchema = z
       .max(NOTE_MAX_LENGTH, `A note can be at most ${NOTE_MAX_LENGTH.toLocaleString('en')} characters`),
   );
 
-/**
- * Finds the account and the text in "[for] <account> <text>", "[for] <account name>: <text>" or
- * "[for] \"<account name>\" <text>". A colon only ends the account when what stands before it is an account, so
- * "note acme Met Jane (CFO): budget approved" is a note on acme.
- */
-async function accountAndText(rest: string, ctx: CommandContext): Promise<{ account: Account; body: string }> {
-  const line = rest.replace(/^(?:for|to|on|about)\s+/i, '');
-  const quoted = /^(["“'‘])(.+?)["”'’]\s*:?\s*/s.exec(line);
-  if (quoted) return { account: await resolveAccount(ctx, quoted[2] ?? ''), body: line.slice(quoted[0].length) };
-  const colon = /^([^:\n]{1,80}?)\s*:(?!\d)\s*/.exec(line);
-  const named = colon ? await findAccount(ctx, colon[1] ?? '') : null;
-  if (colon && named) return { account: named, body: line.slice(colon[0].length) };
-  const [first = '', ...others] = line.split(/(\s+)/);
-  return { account: await resolveAccount(ctx, first.replace(/:$/, '')), body: others.join('') };
-}
-
 const SOURCE_OF: Record<Origin, NoteSource> = {
   slack: 'slack',
   teams: 'teams',
@@ -55,42 +41,84 @@ const SOURCE_OF: Record<Origin, NoteSource> = {
   system: 'console',
 };
 
+export interface CaptureOptions {
+  /** The message the note comes from, so the same message is stored once. */
+  sourceRef?: Partial<NoteSourceRef>;
+  /** When it was said (a message's own time); now by default. */
+  occurredAt?: Date;
+  /** Who said it, when that is not the person saving it. */
+  authorId?: number;
+}
+
+/**
+ * Saves a note with its tags, sentiment, kind and `todo:` follow-ups, and answers with what was saved. The note
+ * command, the note form and the platforms' message capture all end here.
+ */
+export async function captureNote(ctx: CommandContext, account: Account, body: string, options: CaptureOptions = {}) {
+  const tags = extractTags(body);
+  const todos = findTodos(body, ctx.now(), timeZoneOf(ctx));
+  const tasks = await Promise.all(
+    todos.map(async (todo) => ({
+      title: todo.title,
+      dueAt: todo.due,
+      assigneeId: todo.assignee ? (await resolveUser(ctx, todo.assignee)).id : ctx.user.id,
+    })),
+  );
+  const saved = await ctx.store.notes.add(
+    {
+      accountId: account.id,
+      body,
+      tags,
+      sentiment: sentimentOf(tags),
+      kind: kindOf(tags),
+      authorId: options.authorId ?? ctx.user.id,
+      occurredAt: options.occurredAt ?? ctx.now(),
+      sourceRef: { source: SOURCE_OF[ctx.origin], ...options.sourceRef },
+      tasks,
+    },
+    actorOf(ctx),
+  );
+  const facts = [
+    saved.note.sentiment === 'neutral' ? null : saved.note.sentiment,
+    ...saved.note.tags.map((tag) => `#${tag}`),
+  ];
+  return reply({
+    tone: 'success',
+    summary: saved.created
+      ? `Saved a note to ${accountLabel(account)}.`
+      : `That message was already saved to ${accountLabel(account)}; nothing new was added.`,
+    blocks: [
+      text(truncate(saved.note.body, 500), 'quote'),
+      ...(facts.some(Boolean) ? [context(facts.filter(Boolean).join(' · '))] : []),
+      ...(saved.tasks.length > 0
+        ? [
+            list(
+              saved.tasks.map((task) => ({
+                title: task.title,
+                meta: [`#${task.id}`, task.dueAt ? `due ${formatDay(task.dueAt)}` : 'no due date'].join(' · '),
+              })),
+              { heading: 'Follow-ups added' },
+            ),
+          ]
+        : []),
+    ],
+  });
+}
+
 export const note = defineCommand({
   name: 'note',
   aliases: ['log', 'capture'],
-  summary: 'Capture a note; #risk and #win set its sentiment',
+  summary: 'Capture a note; #risk and #win set its sentiment, todo: lines become follow-ups',
   usage: USAGE,
   examples: [
     '/account note acme Met Jane (CFO): budget approved for phase 2 #win',
     '/account note Acme Germany: procurement wants a second offer #risk',
+    '/account note acme Call with Bob. todo: send the pricing sheet by friday',
   ],
   schema: NoteArgsSchema,
   toArgs: (input) => ({ rest: input.rest }),
   run: async (args, ctx) => {
-    const { account, body: typed } = await accountAndText(args.rest, ctx);
-    const body = parseWith(NoteBodySchema, typed, USAGE);
-    const tags = extractTags(body);
-    const saved = await ctx.store.notes.add(
-      {
-        accountId: account.id,
-        body,
-        tags,
-        sentiment: sentimentOf(tags),
-        kind: kindOf(tags),
-        authorId: ctx.user.id,
-        occurredAt: ctx.now(),
-        sourceRef: { source: SOURCE_OF[ctx.origin] },
-      },
-      actorOf(ctx),
-    );
-    const facts = [saved.note.sentiment === 'neutral' ? null : saved.note.sentiment, ...tags.map((tag) => `#${tag}`)];
-    return reply({
-      tone: 'success',
-      summary: `Saved a note to ${accountLabel(account)}.`,
-      blocks: [
-        text(truncate(saved.note.body, 500), 'quote'),
-        ...(facts.some(Boolean) ? [context(facts.filter(Boolean).join(' · '))] : []),
-      ],
-    });
+    const { account, text } = await accountAndText(args.rest, ctx);
+    return captureNote(ctx, account, parseWith(NoteBodySchema, text, USAGE));
   },
 });

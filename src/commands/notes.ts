@@ -28,7 +28,7 @@ export function splitCount(rest: string): { account: string; count?: string } {
 
 export const notes = defineCommand({
   name: 'notes',
-  aliases: ['timeline', 'history'],
+  aliases: ['recent'],
   summary: 'Recent notes of an account, newest first',
   usage: `/account notes <account> [how many, up to ${NOTES_MAX}]`,
   examples: ['/account notes acme', '/account notes "Acme Germany" 20'],

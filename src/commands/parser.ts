@@ -44,6 +44,13 @@ export function tokenize(input: string): Token[] {
       at = quoted.end;
       continue;
     }
+    // @"Dana Scully": a person named with spaces.
+    if (input[at] === '@' && (input[at + 1] ?? '') in CLOSING_QUOTE) {
+      const quoted = readQuoted(input, at + 1);
+      tokens.push({ text: `@${quoted.text}`, start, end: quoted.end, quoted: false });
+      at = quoted.end;
+      continue;
+    }
     while (at < input.length && !isSpace(input[at])) at++;
     let word = input.slice(start, at);
     const option = OPTION.exec(word);

@@ -1,13 +1,55 @@
 // The one place that knows every subcommand by name.
+import { archive } from './archive.ts';
 import type { Command, CommandRegistry } from './command.ts';
+import { contact } from './contact.ts';
+import { contacts } from './contacts.ts';
+import { done } from './done.ts';
+import { edit } from './edit.ts';
+import { health } from './health.ts';
 import { help } from './help.ts';
+import { link } from './link.ts';
 import { listAccounts } from './list.ts';
 import { newAccount } from './new.ts';
 import { note } from './note.ts';
 import { notes } from './notes.ts';
+import { opp } from './opp.ts';
+import { opps } from './opps.ts';
+import { owner } from './owner.ts';
+import { saveThread } from './save-thread.ts';
+import { search } from './search.ts';
 import { show } from './show.ts';
+import { task } from './task.ts';
+import { tasks } from './tasks.ts';
+import { team } from './team.ts';
+import { timeline } from './timeline.ts';
+import { unlink } from './unlink.ts';
 
-export const COMMANDS: readonly Command[] = [help, listAccounts, show, newAccount, note, notes];
+/** In the order help lists them. */
+export const COMMANDS: readonly Command[] = [
+  help,
+  listAccounts,
+  show,
+  health,
+  newAccount,
+  edit,
+  archive,
+  note,
+  notes,
+  timeline,
+  contacts,
+  contact,
+  opps,
+  opp,
+  tasks,
+  task,
+  done,
+  team,
+  owner,
+  link,
+  unlink,
+  search,
+  saveThread,
+];
 
 export function createRegistry(commands: readonly Command[] = COMMANDS): CommandRegistry {
   const byName = new Map<string, Command>();

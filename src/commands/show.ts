@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import type { Account } from '../domain/records.ts';
 import { context, heading, list, reply, text, truncate } from '../replies/build.ts';
-import { accountLabel, formatDate, formatMoney, formatRelative, humanize } from '../replies/format.ts';
+import { accountLabel, formatDay, formatMoney, formatRelative, humanize } from '../replies/format.ts';
 import type { Block, Field } from '../replies/reply.ts';
 import { defineCommand } from './command.ts';
 import { type CommandContext, timeZoneOf, viewerOf } from './context.ts';
+import { healthOf } from './health-service.ts';
+import { healthFields, scoreLine } from './health-view.ts';
 import { noteItem } from './note-items.ts';
 import { resolveAccount } from './resolve-account.ts';
+import { isOverdue } from './tasks.ts';
 
 export const ShowArgsSchema = z.object({
   account: z.string().trim().min(1, 'Say which account to show, e.g. /account show acme'),
@@ -38,7 +41,7 @@ async function facts(account: Account, ctx: CommandContext): Promise<Field[]> {
     fields.push({ label: 'Potential', value: formatMoney(account.potential, account.currency) });
   }
   if (account.renewalAt) {
-    const when = `${formatDate(account.renewalAt, zone)} (${formatRelative(account.renewalAt, ctx.now(), zone)})`;
+    const when = `${formatDay(account.renewalAt)} (${formatRelative(account.renewalAt, ctx.now(), zone)})`;
     fields.push({ label: 'Renewal', value: when });
   }
   if (parent) fields.push({ label: 'Part of', value: accountLabel(parent) });
@@ -72,7 +75,7 @@ async function activity(account: Account, ctx: CommandContext): Promise<Block[]>
         title: task.title,
         meta: [
           `#${task.id}`,
-          task.dueAt ? `due ${formatDate(task.dueAt, zone)}${task.dueAt < now ? ' (overdue)' : ''}` : 'no due date',
+          task.dueAt ? `due ${formatDay(task.dueAt)}${isOverdue(task, ctx) ? ' (overdue)' : ''}` : 'no due date',
         ].join(' · '),
       })),
       { heading: 'Open tasks', empty: 'No open tasks.', limit: OPEN_TASKS },
@@ -84,7 +87,7 @@ async function activity(account: Account, ctx: CommandContext): Promise<Block[]>
           `#${opp.id}`,
           humanize(opp.stage),
           opp.value === null ? null : formatMoney(opp.value, opp.currency),
-          opp.expectedCloseAt ? `closes ${formatDate(opp.expectedCloseAt, zone)}` : null,
+          opp.expectedCloseAt ? `closes ${formatDay(opp.expectedCloseAt)}` : null,
           opp.competitors.length > 0 ? `vs ${opp.competitors.join(', ')}` : null,
         ]
           .filter(Boolean)
@@ -117,13 +120,18 @@ export const show = defineCommand({
   toArgs: (input) => ({ account: input.rest }),
   run: async (args, ctx) => {
     const account = await resolveAccount(ctx, args.account);
-    const [fields, blocks] = await Promise.all([facts(account, ctx), activity(account, ctx)]);
+    const [fields, blocks, { health, trend }] = await Promise.all([
+      facts(account, ctx),
+      activity(account, ctx),
+      healthOf(ctx, account),
+    ]);
     const strategy = account.strategy ? [heading('Strategy'), text(truncate(account.strategy, 1_000), 'muted')] : [];
     return reply({
       title: accountLabel(account),
-      summary: `${account.name}: tier ${account.tier}, ${humanize(account.status)}`,
+      ...(health.band ? { band: health.band } : {}),
+      summary: `${account.name}: tier ${account.tier}, ${humanize(account.status)}, health ${scoreLine(health)}`,
       blocks: [
-        { type: 'fields', fields },
+        { type: 'fields', fields: [...healthFields(health, trend), ...fields] },
         ...strategy,
         ...blocks,
         context(`/account notes ${account.key} for more notes · /account note ${account.key} <text> to add one`),
@@ -131,7 +139,20 @@ export const show = defineCommand({
           type: 'actions',
           buttons: [
             { label: 'Add note', actionId: 'note_open', value: String(account.id), style: 'primary' },
-            { label: 'More notes', actionId: 'notes_show', value: String(account.id) },
+            { label: 'Edit', actionId: 'account_edit_open', value: String(account.id) },
+            { label: 'Add follow-up', actionId: 'task_open', value: String(account.id) },
+            {
+              label: 'Health',
+              actionId: 'health_show',
+              value: String(account.id),
+              command: `/account health ${account.key}`,
+            },
+            {
+              label: 'More notes',
+              actionId: 'notes_show',
+              value: String(account.id),
+              command: `/account notes ${account.key}`,
+            },
           ],
         },
       ],

@@ -1,6 +1,8 @@
 // Writes the generated demo portfolio through the store, in one transaction: a demo is there completely or not at
 // all, and loading it twice changes nothing.
+import { TREND_WEEKS } from '../domain/health-trend.ts';
 import { NotFoundError } from '../errors.ts';
+import { backfillSnapshots } from '../jobs/health-snapshots.ts';
 import { SYSTEM_ACTOR, type WorkspaceStore } from '../store/store.ts';
 import { DEMO_EMAIL_DOMAIN, demoEmail } from './people.ts';
 import { type DemoPortfolio, generatePortfolio, YOU } from './portfolio.ts';
@@ -44,18 +46,31 @@ export async function loadDemo(ws: WorkspaceStore, options: DemoOptions): Promis
     tasks: portfolio.tasks.length,
   };
   const marker = `${DEMO_EXTERNAL_ID_PREFIX}${portfolio.accounts[0]?.key ?? ''}`;
-  return ws.transaction(
+  const result = await ws.transaction(
     async (tx) => {
       if (await tx.accounts.byExternalId(marker)) return { ...summary, alreadyLoaded: true };
-      await write(tx, portfolio, options.you);
+      await write(tx, portfolio, options.you, options.now);
       return { ...summary, alreadyLoaded: false };
     },
     // A few seconds of writes on a slow machine: more than the default allows.
     { timeoutMs: 120_000 },
   );
+  // Health trends need past weeks: estimate them from the year of history just written (after it is committed,
+  // because the estimate reads it back).
+  if (!result.alreadyLoaded) {
+    await backfillSnapshots(ws, await ws.workspaceSettings.get(), options.now, TREND_WEEKS - 1);
+  }
+  return result;
 }
 
-async function write(tx: WorkspaceStore, portfolio: DemoPortfolio, you: number | undefined): Promise<void> {
+const DAY = 86_400_000;
+
+/** When the demo's records were entered: a year ago for accounts, shortly before they fell due for tasks. */
+function enteredBefore(at: Date | null, now: Date, days: number): Date {
+  return new Date(Math.min(now.getTime(), (at ?? now).getTime()) - days * DAY);
+}
+
+async function write(tx: WorkspaceStore, portfolio: DemoPortfolio, you: number | undefined, now: Date): Promise<void> {
   const by = SYSTEM_ACTOR;
   const userIds = new Map<string, number>();
   if (you !== undefined) {
@@ -103,6 +118,7 @@ async function write(tx: WorkspaceStore, portfolio: DemoPortfolio, you: number |
         visibility: account.visibility,
         strategy: account.strategy,
         externalId: `${DEMO_EXTERNAL_ID_PREFIX}${account.key}`,
+        createdAt: enteredBefore(now, now, 400),
       },
       by,
     );
@@ -135,6 +151,7 @@ async function write(tx: WorkspaceStore, portfolio: DemoPortfolio, you: number |
         title: task.title,
         dueAt: task.dueAt,
         doneAt: task.doneAt,
+        createdAt: enteredBefore(task.doneAt ?? task.dueAt, now, 10),
         assigneeId: userId(task.assigneeRef),
         createdById: userId(task.createdByRef),
       },

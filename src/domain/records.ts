@@ -61,6 +61,8 @@ export interface Workspace {
   name: string;
   timeZone: string;
   currency: string;
+  /** The workspace's overrides of the health settings, as stored (validated where they are used). */
+  healthSettings: unknown;
 }
 
 export interface User {

@@ -16,6 +16,11 @@ export function formatDate(date: Date, timeZone: string): string {
   return dateFormat(timeZone).format(date);
 }
 
+/** A calendar day (due, close and renewal dates): the same date wherever it is read. */
+export function formatDay(date: Date): string {
+  return formatDate(date, 'UTC');
+}
+
 const DAY_MS = 86_400_000;
 
 /** Whole calendar days from `date` to `now` in the time zone (negative when `date` is later). */

@@ -233,6 +233,13 @@ export class AccountRepository {
         },
       });
       if (fields.ownerId !== undefined && fields.ownerId !== null && fields.ownerId !== existing.ownerId) {
+        // The previous owner stays on the team, as a member.
+        if (existing.ownerId !== null) {
+          await tx.accountMember.updateMany({
+            where: { workspaceId: this.workspaceId, accountId: id, userId: existing.ownerId, role: 'owner' },
+            data: { role: 'member' },
+          });
+        }
         await tx.accountMember.upsert({
           where: { accountId_userId: { accountId: id, userId: fields.ownerId } },
           create: { workspaceId: this.workspaceId, accountId: id, userId: fields.ownerId, role: 'owner' },

@@ -42,6 +42,11 @@ export class ContactRepository {
     private readonly workspaceId: number,
   ) {}
 
+  async byId(id: number): Promise<Contact | null> {
+    const row = await this.db.contact.findFirst({ where: { workspaceId: this.workspaceId, id } });
+    return row ? toContact(row) : null;
+  }
+
   async forAccount(accountId: number): Promise<Contact[]> {
     const rows = await this.db.contact.findMany({
       where: { workspaceId: this.workspaceId, accountId },

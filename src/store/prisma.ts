@@ -4,6 +4,9 @@ import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 export type { PrismaClient };
 export { Prisma };
 
+/** Writes SQL NULL into a nullable JSON column. */
+export const DbNull = Prisma.DbNull;
+
 /** The client or an open interactive transaction: repositories work on either. */
 export type Db = PrismaClient | Prisma.TransactionClient;
 

@@ -55,9 +55,11 @@ export class Store {
 export type { AccountFilter, AccountIndexEntry, AccountPatch, NewAccount, Viewer } from './accounts.ts';
 export type { Actor } from './audit.ts';
 export { SYSTEM_ACTOR } from './audit.ts';
-export type { NewContact } from './contacts.ts';
+export type { ContactPatch, NewContact } from './contacts.ts';
+export { type AccountActivity, healthFactsOf, historyFactsOf } from './health-facts.ts';
+export type { HealthSnapshot } from './health-snapshots.ts';
 export type { NewNote, NewNoteTask, SavedNote } from './notes.ts';
-export type { NewOpportunity } from './opportunities.ts';
+export type { NewOpportunity, OpportunityPatch } from './opportunities.ts';
 export type { SearchResults } from './search.ts';
 export type { NewTask, TaskFilter } from './tasks.ts';
 export type { SeenUser } from './users.ts';

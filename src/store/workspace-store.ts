@@ -3,6 +3,8 @@ import { AccountRepository } from './accounts.ts';
 import { AuditLog } from './audit.ts';
 import { ChannelLinkRepository } from './channel-links.ts';
 import { ContactRepository } from './contacts.ts';
+import { HealthFactsReader } from './health-facts.ts';
+import { HealthSnapshotRepository } from './health-snapshots.ts';
 import { MemberRepository } from './members.ts';
 import { NoteRepository } from './notes.ts';
 import { OpportunityRepository } from './opportunities.ts';
@@ -11,6 +13,7 @@ import { SearchIndex } from './search.ts';
 import { TaskRepository } from './tasks.ts';
 import { inTransaction, type TransactionOptions } from './transaction.ts';
 import { UserRepository } from './users.ts';
+import { WorkspaceSettings } from './workspaces.ts';
 
 /**
  * Everything the store holds for one workspace. Every repository is bound to the workspace when it is made, so no
@@ -27,6 +30,9 @@ export class WorkspaceStore {
   readonly channelLinks: ChannelLinkRepository;
   readonly audit: AuditLog;
   readonly search: SearchIndex;
+  readonly snapshots: HealthSnapshotRepository;
+  readonly healthFacts: HealthFactsReader;
+  readonly workspaceSettings: WorkspaceSettings;
 
   constructor(
     private readonly db: Db,
@@ -43,6 +49,9 @@ export class WorkspaceStore {
     this.channelLinks = new ChannelLinkRepository(db, workspaceId);
     this.audit = new AuditLog(db, workspaceId);
     this.search = new SearchIndex(sqlite, workspaceId);
+    this.snapshots = new HealthSnapshotRepository(db, workspaceId);
+    this.healthFacts = new HealthFactsReader(sqlite, workspaceId);
+    this.workspaceSettings = new WorkspaceSettings(db, workspaceId);
   }
 
   /**

@@ -1,11 +1,17 @@
 import type { Platform, Workspace } from '../domain/records.ts';
-import type { Db, Prisma } from './prisma.ts';
+import { type Db, DbNull, type Prisma } from './prisma.ts';
 import { inTransaction } from './transaction.ts';
 
 type WorkspaceRow = Prisma.WorkspaceGetPayload<object>;
 
 function toWorkspace(row: WorkspaceRow): Workspace {
-  return { id: row.id, name: row.name, timeZone: row.timeZone, currency: row.currency };
+  return {
+    id: row.id,
+    name: row.name,
+    timeZone: row.timeZone,
+    currency: row.currency,
+    healthSettings: row.healthSettings as unknown,
+  };
 }
 
 export interface NewWorkspace {
@@ -57,5 +63,27 @@ export class WorkspaceDirectory {
 
   async update(id: number, patch: Partial<NewWorkspace>): Promise<Workspace> {
     return toWorkspace(await this.db.workspace.update({ where: { id }, data: patch }));
+  }
+
+  /** Stores the workspace's health settings overrides (already validated), or clears them with null. */
+  async setHealthSettings(id: number, overrides: object | null): Promise<Workspace> {
+    const healthSettings = overrides === null ? DbNull : (overrides as Prisma.InputJsonValue);
+    return toWorkspace(await this.db.workspace.update({ where: { id }, data: { healthSettings } }));
+  }
+}
+
+/** One workspace's own settings, for the commands that run inside it. */
+export class WorkspaceSettings {
+  constructor(
+    private readonly db: Db,
+    private readonly workspaceId: number,
+  ) {}
+
+  async get(): Promise<Workspace> {
+    return toWorkspace(await this.db.workspace.findUniqueOrThrow({ where: { id: this.workspaceId } }));
+  }
+
+  setHealthSettings(overrides: object | null): Promise<Workspace> {
+    return new WorkspaceDirectory(this.db).setHealthSettings(this.workspaceId, overrides);
   }
 }

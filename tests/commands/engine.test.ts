@@ -18,7 +18,8 @@ afterAll(() => db.close());
 
 describe('the command engine', () => {
   it('answers plain questions with the same handlers as commands', async () => {
-    expect((await t.run('how is acme doing?')).reply.title).toBe('Acme Corporation (acme)');
+    expect((await t.run('how is acme doing?')).reply.title).toBe('Health: Acme Corporation (acme)');
+    expect((await t.run('tell me about acme')).reply.title).toBe('Acme Corporation (acme)');
     expect((await t.run("what's new with acme?")).reply.title).toBe('Notes: Acme Corporation (acme)');
     expect((await t.run('show acme')).reply.title).toBe('Acme Corporation (acme)');
   });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { recognise } from '../../src/commands/conversation.ts';
 import { hasCommandPrefix, parseCommandLine, tokenize } from '../../src/commands/parser.ts';
 
 describe('tokenize', () => {
@@ -50,25 +49,5 @@ describe('parseCommandLine', () => {
 
   it('gives an empty name for an empty line', () => {
     expect(parseCommandLine('/account   ').name).toBe('');
-  });
-});
-
-describe('questions', () => {
-  it.each([
-    ['how is acme doing?', 'show', 'acme'],
-    ["How's Globex?", 'show', 'Globex'],
-    ['@kam how are things at Initech', 'show', 'Initech'],
-    ['tell me about "Acme Germany"', 'show', 'Acme Germany'],
-    ["what's new with initech this week?", 'notes', 'initech'],
-    ['latest on umbrella', 'notes', 'umbrella'],
-    ['show me my accounts', 'list', ''],
-    ['who owns globex?', 'show', 'globex'],
-    ['what can you do?', 'help', ''],
-  ])('%s → %s %s', (question, command, rest) => {
-    expect(recognise(question)).toMatchObject({ command, rest });
-  });
-
-  it('does not pretend to understand what it does not', () => {
-    expect(recognise('what is the meaning of life and everything, really')).toBeNull();
   });
 });

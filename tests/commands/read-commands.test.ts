@@ -76,7 +76,7 @@ describe('/account list', () => {
 
   it('filters by tier, region, owner and mine', async () => {
     const titles = async (command: string) => {
-      const block = (await t.run(command, t.member)).reply.blocks[0];
+      const block = (await t.run(command, t.member)).reply.blocks.find((candidate) => candidate.type === 'list');
       return block?.type === 'list' ? block.items.map((item) => item.title) : [];
     };
     expect(await titles('/account list tier:a')).toEqual(['Acme Corporation (acme)']);

@@ -46,8 +46,8 @@ describe('the console chat', () => {
     expect(transcript).toContain('kam> ');
     expect(transcript).toContain('Created Acme Corporation (acme): tier A (strategic), owner Dana Scully.');
     expect(transcript).toContain('Saved a note to Acme Corporation (acme).');
-    expect(transcript).toContain('Acme Corporation (acme)\n  Owner:');
-    expect(transcript).toContain('Met the CFO #win');
+    expect(transcript).toContain('Health: Acme Corporation (acme)');
+    expect(transcript).toContain('Sentiment: 100 — one note in the last 90 days, positive');
     // Nothing after "exit" runs.
     expect(transcript).not.toContain('Portfolio');
     expect(transcript.trimEnd().endsWith('Bye.')).toBe(true);
@@ -90,7 +90,7 @@ describe('the console chat', () => {
     expect(transcript).toContain('“init” could be 2 accounts. Which one do you mean?');
     expect(transcript).toContain('1. Initech (initech)');
     expect(transcript).toContain('→ /account show initrode');
-    expect(transcript).toContain('Initrode (initrode)\n  Owner:');
+    expect(transcript).toContain('Initrode (initrode)\n  Health:');
   });
 
   it('ends cleanly at the end of input, and knows the person again next time', async () => {

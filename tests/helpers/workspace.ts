@@ -45,6 +45,7 @@ export async function createTestWorkspace(store: Store, name = 'Test workspace')
     origin: 'slack',
     channel: null,
     surface: { forms: false, buttons: false },
+    thread: null,
     now: () => NOW,
   });
   return {

@@ -58,6 +58,7 @@ export async function openConsoleSession(store: Store, options: ConsoleSessionOp
     origin: options.origin ?? 'console',
     channel: null,
     surface: { forms: false, buttons: false },
+    thread: null,
     now: options.now ?? (() => new Date()),
   };
   return { workspace, store: scoped, user, run: (text) => options.engine.handle(text, ctx) };

@@ -1,0 +1,57 @@
+// What the buttons in replies do. A button carries an action id and a value; most run the command they stand for,
+// a few open a form. The registry of action ids is this file.
+import { NotFoundError, ValidationError } from '../errors.ts';
+import type { Reply } from '../replies/reply.ts';
+import type { CommandContext } from './context.ts';
+import { viewerOf } from './context.ts';
+import { editAccountForm, noteForm, taskForm } from './forms.ts';
+import { requireEdit } from './permissions.ts';
+
+export type ActionResult = { kind: 'command'; text: string } | { kind: 'reply'; reply: Reply };
+
+async function accountById(ctx: CommandContext, value: string) {
+  const id = Number(value);
+  const account = Number.isInteger(id) ? await ctx.store.accounts.byId(id, viewerOf(ctx)) : null;
+  if (!account || account.archivedAt) throw new NotFoundError('That account is no longer there.');
+  return account;
+}
+
+/** Commands that a button on an account stands for. */
+const ACCOUNT_COMMANDS: Record<string, string> = {
+  account_show: 'show',
+  notes_show: 'notes',
+  health_show: 'health',
+  timeline_show: 'timeline',
+};
+
+export const ACTION_IDS = [
+  'account_choose',
+  ...Object.keys(ACCOUNT_COMMANDS),
+  'task_done',
+  'note_open',
+  'task_open',
+  'account_edit_open',
+] as const;
+
+export async function resolveAction(actionId: string, value: string, ctx: CommandContext): Promise<ActionResult> {
+  const accountCommand = ACCOUNT_COMMANDS[actionId];
+  if (accountCommand) return { kind: 'command', text: `${accountCommand} ${(await accountById(ctx, value)).key}` };
+  switch (actionId) {
+    case 'account_choose':
+      // The value is the command the choice stands for, written by the engine; it is parsed like typed text.
+      return { kind: 'command', text: value };
+    case 'task_done':
+      return { kind: 'command', text: `done ${Number.parseInt(value, 10)}` };
+    case 'note_open':
+      return { kind: 'reply', reply: noteForm(await accountById(ctx, value)) };
+    case 'task_open':
+      return { kind: 'reply', reply: taskForm(await accountById(ctx, value)) };
+    case 'account_edit_open': {
+      const account = await accountById(ctx, value);
+      await requireEdit(ctx, account);
+      return { kind: 'reply', reply: editAccountForm(account) };
+    }
+    default:
+      throw new ValidationError('That button no longer works; type the command instead.');
+  }
+}

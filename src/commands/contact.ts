@@ -1,0 +1,107 @@
+// `contact add <account> <name>, <title> [role:…]` and `contact <id> field:value`.
+import { z } from 'zod';
+import { stripControlCharacters } from '../domain/normalize.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
+import { context, reply } from '../replies/build.ts';
+import { accountLabel } from '../replies/format.ts';
+import { accountAndText } from './account-and-text.ts';
+import { type CommandInput, defineCommand, parseWith, textAfter } from './command.ts';
+import { actorOf, type CommandContext, viewerOf } from './context.ts';
+import { BuyingRoleSchema, EmailSchema, InfluenceSchema, RelationshipSchema } from './schemas.ts';
+
+const USAGE =
+  '/account contact add <account> <name>, <title> [role:champion] [influence:1-5] [relationship:-2..+2] [email:…]   or   /account contact <id> field:value';
+const OPTIONS = ['role', 'influence', 'relationship', 'email', 'phone', 'title', 'name'] as const;
+
+export const ContactFieldsSchema = z
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(1, 'Give the contact a name')
+      .max(120, 'A name can be at most 120 characters')
+      .optional(),
+    title: z.string().trim().max(120, 'A title can be at most 120 characters').optional(),
+    role: BuyingRoleSchema.optional(),
+    influence: InfluenceSchema.optional(),
+    relationship: RelationshipSchema.optional(),
+    email: EmailSchema.optional(),
+    phone: z.string().trim().max(40, 'A phone number can be at most 40 characters').optional(),
+  })
+  .strict();
+
+type ContactFields = z.output<typeof ContactFieldsSchema>;
+
+function fieldsOf(fields: ContactFields) {
+  return {
+    ...(fields.name === undefined ? {} : { name: stripControlCharacters(fields.name) }),
+    ...(fields.title === undefined ? {} : { title: stripControlCharacters(fields.title) }),
+    ...(fields.role === undefined ? {} : { buyingRole: fields.role }),
+    ...(fields.influence === undefined ? {} : { influence: fields.influence }),
+    ...(fields.relationship === undefined ? {} : { relationship: fields.relationship }),
+    ...(fields.email === undefined ? {} : { email: fields.email.toLowerCase() }),
+    ...(fields.phone === undefined ? {} : { phone: fields.phone }),
+  };
+}
+
+async function add(input: CommandInput, ctx: CommandContext) {
+  const { account, text } = await accountAndText(textAfter(input, 0, OPTIONS), ctx);
+  const [name = '', ...titleParts] = text.split(',');
+  const fields = parseWith(
+    ContactFieldsSchema,
+    { name: input.options.name ?? name, title: input.options.title ?? titleParts.join(',').trim(), ...input.options },
+    USAGE,
+  );
+  if (!fields.name)
+    throw new ValidationError('Give the contact a name, e.g. /account contact add acme Jane Roe, CFO.', USAGE);
+  const contact = await ctx.store.contacts.add(
+    { accountId: account.id, ...fieldsOf(fields), name: fields.name },
+    actorOf(ctx),
+  );
+  return reply({
+    tone: 'success',
+    summary: `Added ${contact.name}${contact.title ? `, ${contact.title}` : ''} to ${accountLabel(account)} as contact #${contact.id}.`,
+    blocks: [context(`/account contacts ${account.key} lists them all.`)],
+  });
+}
+
+async function update(id: number, input: CommandInput, ctx: CommandContext) {
+  const fields = parseWith(ContactFieldsSchema, input.options, USAGE);
+  if (Object.keys(input.options).length === 0) {
+    throw new ValidationError(`Say what to change, e.g. /account contact ${id} relationship:+1 role:champion.`, USAGE);
+  }
+  const existing = await ctx.store.contacts.byId(id);
+  // A contact of an account the person may not see does not exist for them.
+  const account = existing ? await ctx.store.accounts.byId(existing.accountId, viewerOf(ctx)) : null;
+  if (!existing || !account) throw new NotFoundError(`There is no contact #${id}.`);
+  const contact = await ctx.store.contacts.update(id, fieldsOf(fields), actorOf(ctx));
+  return reply({ tone: 'success', summary: `Updated ${contact.name} at ${accountLabel(account)}.` });
+}
+
+export const contact = defineCommand({
+  name: 'contact',
+  summary: 'Add a stakeholder, or change one (role, influence, relationship)',
+  usage: USAGE,
+  examples: [
+    '/account contact add acme Jane Roe, CFO role:economic-buyer influence:5 relationship:+1',
+    '/account contact add "Acme Germany" Tom Berg, Head of IT role:champion',
+    '/account contact 12 relationship:strong',
+  ],
+  options: OPTIONS,
+  schema: z.object({
+    action: z
+      .string({
+        error: 'Say add, or the number of the contact to change, e.g. /account contact add acme Jane Roe, CFO',
+      })
+      .regex(
+        /^(add|#?\d+)$/i,
+        'Say add, or the number of the contact to change, e.g. /account contact 12 role:champion',
+      ),
+    input: z.custom<CommandInput>(),
+  }),
+  toArgs: (input) => ({ action: input.positional[0], input }),
+  run: async ({ action, input }, ctx) => {
+    if (action.toLowerCase() === 'add') return add(input, ctx);
+    return update(Number(action.replace('#', '')), input, ctx);
+  },
+});

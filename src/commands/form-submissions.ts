@@ -1,0 +1,145 @@
+// What a submitted form does. Platforms hand over the values as strings (user pickers already turned into kam-bot
+// user ids, account pickers into account ids); each form's schema checks them before anything is saved.
+import { z } from 'zod';
+import { NotFoundError, ValidationError } from '../errors.ts';
+import { reply } from '../replies/build.ts';
+import { accountLabel, formatDay } from '../replies/format.ts';
+import type { Reply } from '../replies/reply.ts';
+import { firstIssue } from './command.ts';
+import { actorOf, type CommandContext, timeZoneOf, viewerOf } from './context.ts';
+import { FORM_IDS } from './forms.ts';
+import { createAccount } from './new.ts';
+import { captureNote, NoteBodySchema } from './note.ts';
+import { requireEdit } from './permissions.ts';
+import { AccountNameSchema, AccountStatusSchema, shortText, TierSchema } from './schemas.ts';
+import { TaskTitleSchema } from './task.ts';
+import { daySchema } from './values/dates.ts';
+
+/** An empty field is a field left blank. */
+const blank = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
+
+const Id = z.coerce.number({ error: 'Pick one from the list' }).int().positive('Pick one from the list');
+
+function parse<S extends z.ZodType>(schema: S, values: unknown): z.output<S> {
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) throw new ValidationError(firstIssue(parsed.error));
+  return parsed.data;
+}
+
+async function account(ctx: CommandContext, id: number) {
+  const found = await ctx.store.accounts.byId(id, viewerOf(ctx));
+  if (!found || found.archivedAt) throw new NotFoundError('That account is no longer there; pick another.');
+  return found;
+}
+
+async function user(ctx: CommandContext, id: number) {
+  const found = await ctx.store.users.byId(id);
+  if (!found) throw new NotFoundError('That person is not known here; pick another.');
+  return found;
+}
+
+const NewAccountForm = z.object({
+  name: AccountNameSchema,
+  tier: blank(TierSchema),
+  owner: blank(Id),
+  parent: blank(Id),
+  region: blank(shortText('region')),
+  country: blank(shortText('country')),
+});
+
+function EditAccountForm(ctx: CommandContext) {
+  return z.object({
+    name: AccountNameSchema,
+    tier: TierSchema,
+    status: AccountStatusSchema,
+    region: blank(shortText('region')),
+    country: blank(shortText('country')),
+    sector: blank(shortText('sector')),
+    renewal: blank(daySchema(ctx.now(), timeZoneOf(ctx), 'renewal date')),
+    strategy: blank(z.string().trim().max(4_000, 'A strategy can be at most 4000 characters')),
+  });
+}
+
+const NoteForm = z.object({ account: Id, body: NoteBodySchema });
+
+function TaskForm(ctx: CommandContext) {
+  return z.object({
+    account: Id,
+    title: TaskTitleSchema,
+    due: blank(daySchema(ctx.now(), timeZoneOf(ctx), 'due date')),
+    assignee: blank(Id),
+  });
+}
+
+export async function submitForm(
+  formId: string,
+  values: Record<string, string>,
+  state: string | undefined,
+  ctx: CommandContext,
+): Promise<Reply> {
+  switch (formId) {
+    case FORM_IDS.newAccount: {
+      const form = parse(NewAccountForm, values);
+      const owner = form.owner ? await user(ctx, form.owner) : undefined;
+      const parent = form.parent ? await account(ctx, form.parent) : undefined;
+      return createAccount(
+        {
+          name: form.name,
+          ...(form.tier ? { tier: form.tier } : {}),
+          ...(owner ? { owner: `<@kam:${owner.id}>` } : {}),
+          ...(parent ? { parent: parent.key } : {}),
+          ...(form.region ? { region: form.region } : {}),
+          ...(form.country ? { country: form.country } : {}),
+        },
+        ctx,
+      );
+    }
+    case FORM_IDS.editAccount: {
+      const target = await account(ctx, parse(Id, state));
+      await requireEdit(ctx, target);
+      const form = parse(EditAccountForm(ctx), values);
+      const updated = await ctx.store.accounts.update(
+        target.id,
+        {
+          name: form.name,
+          tier: form.tier,
+          status: form.status,
+          region: form.region ?? null,
+          country: form.country ?? null,
+          sector: form.sector ?? null,
+          renewalAt: form.renewal ?? null,
+          strategy: form.strategy ?? null,
+        },
+        actorOf(ctx),
+      );
+      return reply({ tone: 'success', summary: `Saved ${accountLabel(updated)}.` });
+    }
+    case FORM_IDS.note: {
+      const form = parse(NoteForm, values);
+      return captureNote(ctx, await account(ctx, form.account), form.body);
+    }
+    case FORM_IDS.task: {
+      const form = parse(TaskForm(ctx), values);
+      const target = await account(ctx, form.account);
+      const assignee = form.assignee ? await user(ctx, form.assignee) : ctx.user;
+      const task = await ctx.store.tasks.add(
+        {
+          accountId: target.id,
+          title: form.title,
+          dueAt: form.due ?? null,
+          assigneeId: assignee.id,
+          createdById: ctx.user.id,
+        },
+        actorOf(ctx),
+      );
+      const due = task.dueAt ? `, due ${formatDay(task.dueAt)}` : '';
+      return reply({
+        tone: 'success',
+        summary: `Added follow-up #${task.id} on ${accountLabel(target)}: “${task.title}”${due}.`,
+      });
+    }
+    default:
+      throw new ValidationError('That form is out of date; open it again.');
+  }
+}

@@ -1,0 +1,150 @@
+// `opp add <account> <title> [value:120k] [close:2027-03-31] …` and `opp <id> stage:won …`.
+import { z } from 'zod';
+import { stripControlCharacters } from '../domain/normalize.ts';
+import type { Account } from '../domain/records.ts';
+import { NotFoundError, PermissionError, ValidationError } from '../errors.ts';
+import { context, reply } from '../replies/build.ts';
+import { accountLabel, humanize } from '../replies/format.ts';
+import type { OpportunityPatch } from '../store/store.ts';
+import { accountAndText } from './account-and-text.ts';
+import { type CommandInput, defineCommand, parseWith, textAfter } from './command.ts';
+import { actorOf, type CommandContext, timeZoneOf, viewerOf } from './context.ts';
+import { canEdit } from './permissions.ts';
+import { resolveUser } from './resolve-user.ts';
+import { ProbabilitySchema, StageSchema } from './schemas.ts';
+import { daySchema } from './values/dates.ts';
+import { moneySchema } from './values/money.ts';
+
+const USAGE =
+  '/account opp add <account> <title> [value:120k] [close:2027-03-31] [stage:qualify] [competitors:"A, B"]   or   /account opp <id> stage:won';
+const OPTIONS = ['value', 'close', 'stage', 'probability', 'competitors', 'loss', 'owner', 'title'] as const;
+
+function fieldsSchema(ctx: CommandContext) {
+  return z
+    .object({
+      title: z
+        .string()
+        .trim()
+        .min(1, 'Give the opportunity a title')
+        .max(200, 'A title can be at most 200 characters')
+        .optional(),
+      value: moneySchema('a value').optional(),
+      close: daySchema(ctx.now(), timeZoneOf(ctx), 'close date').optional(),
+      stage: StageSchema.optional(),
+      probability: ProbabilitySchema.optional(),
+      competitors: z
+        .string()
+        .transform((value) =>
+          value
+            .split(',')
+            .map((name) => name.trim())
+            .filter(Boolean),
+        )
+        .pipe(
+          z
+            .array(z.string().max(80, 'A competitor name can be at most 80 characters'))
+            .max(10, 'Name at most 10 competitors'),
+        )
+        .optional(),
+      loss: z.string().trim().max(300, 'A loss reason can be at most 300 characters').optional(),
+      owner: z.string().optional(),
+    })
+    .strict();
+}
+
+type Fields = z.output<ReturnType<typeof fieldsSchema>>;
+
+async function patchOf(fields: Fields, account: Account, ctx: CommandContext): Promise<OpportunityPatch> {
+  if (fields.value?.currency && fields.value.currency !== account.currency) {
+    throw new ValidationError(
+      `${account.name}'s amounts are in ${account.currency}; give the value in ${account.currency}.`,
+    );
+  }
+  return {
+    ...(fields.title === undefined ? {} : { title: stripControlCharacters(fields.title) }),
+    ...(fields.value === undefined ? {} : { value: fields.value.amount }),
+    ...(fields.close === undefined ? {} : { expectedCloseAt: fields.close }),
+    ...(fields.stage === undefined ? {} : { stage: fields.stage }),
+    ...(fields.probability === undefined ? {} : { probability: fields.probability }),
+    ...(fields.competitors === undefined ? {} : { competitors: fields.competitors }),
+    ...(fields.loss === undefined ? {} : { lossReason: stripControlCharacters(fields.loss) }),
+    ...(fields.owner === undefined ? {} : { ownerId: (await resolveUser(ctx, fields.owner)).id }),
+  };
+}
+
+async function add(input: CommandInput, ctx: CommandContext) {
+  const { account, text } = await accountAndText(textAfter(input, 0, OPTIONS), ctx);
+  const fields = parseWith(fieldsSchema(ctx), { ...input.options, title: input.options.title ?? text }, USAGE);
+  if (!fields.title)
+    throw new ValidationError(
+      'Give the opportunity a title, e.g. /account opp add acme Warehouse automation value:450k.',
+      USAGE,
+    );
+  const patch = await patchOf(fields, account, ctx);
+  const opp = await ctx.store.opportunities.add(
+    {
+      ...patch,
+      accountId: account.id,
+      title: patch.title ?? fields.title,
+      currency: account.currency,
+      ownerId: patch.ownerId ?? ctx.user.id,
+      stageChangedAt: ctx.now(),
+    },
+    actorOf(ctx),
+  );
+  return reply({
+    tone: 'success',
+    summary: `Added opportunity #${opp.id} “${opp.title}” (${humanize(opp.stage)}) to ${accountLabel(account)}.`,
+    blocks: [
+      context(`Move it on with /account opp ${opp.id} stage:propose, or close it with stage:won or stage:lost.`),
+    ],
+  });
+}
+
+async function update(id: number, input: CommandInput, ctx: CommandContext) {
+  if (Object.keys(input.options).length === 0) {
+    throw new ValidationError(`Say what to change, e.g. /account opp ${id} stage:won.`, USAGE);
+  }
+  const fields = parseWith(fieldsSchema(ctx), input.options, USAGE);
+  const existing = await ctx.store.opportunities.byId(id);
+  const account = existing ? await ctx.store.accounts.byId(existing.accountId, viewerOf(ctx)) : null;
+  if (!existing || !account) throw new NotFoundError(`There is no opportunity #${id}.`);
+  if (existing.ownerId !== ctx.user.id && !(await canEdit(ctx, account))) {
+    throw new PermissionError(
+      `Only the opportunity's owner, the account team of ${account.name} or an admin can change it.`,
+    );
+  }
+  if (fields.stage === 'lost' && !fields.loss && !existing.lossReason) {
+    throw new ValidationError(`Say why it was lost, e.g. /account opp ${id} stage:lost loss:"price".`, USAGE);
+  }
+  const opp = await ctx.store.opportunities.update(id, await patchOf(fields, account, ctx), actorOf(ctx), ctx.now());
+  const stage =
+    fields.stage && fields.stage !== existing.stage ? ` (${humanize(existing.stage)} → ${humanize(opp.stage)})` : '';
+  return reply({ tone: 'success', summary: `Updated opportunity #${id} “${opp.title}” at ${account.name}${stage}.` });
+}
+
+export const opp = defineCommand({
+  name: 'opp',
+  aliases: ['opportunity', 'deal'],
+  summary: 'Add an opportunity, or move one on (stage, value, close date, competitors)',
+  usage: USAGE,
+  examples: [
+    '/account opp add acme Warehouse automation value:450k close:2027-03-31 competitors:"Initech, Globex"',
+    '/account opp 7 stage:negotiate probability:70',
+    '/account opp 7 stage:lost loss:"price: 15% above Initech"',
+  ],
+  options: OPTIONS,
+  schema: z.object({
+    action: z
+      .string({
+        error: 'Say add, or the number of the opportunity to change, e.g. /account opp add acme Warehouse automation',
+      })
+      .regex(/^(add|#?\d+)$/i, 'Say add, or the number of the opportunity to change, e.g. /account opp 7 stage:won'),
+    input: z.custom<CommandInput>(),
+  }),
+  toArgs: (input) => ({ action: input.positional[0], input }),
+  run: async ({ action, input }, ctx) => {
+    if (action.toLowerCase() === 'add') return add(input, ctx);
+    return update(Number(action.replace('#', '')), input, ctx);
+  },
+});

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import type { Task, User } from '../domain/records.ts';
+import { list, reply } from '../replies/build.ts';
+import { formatDay } from '../replies/format.ts';
+import type { ListItem } from '../replies/reply.ts';
+import { defineCommand } from './command.ts';
+import { type CommandContext, timeZoneOf } from './context.ts';
+import { resolveAccount, visibleIndex } from './resolve-account.ts';
+import { today } from './values/dates.ts';
+
+export const TASKS_LIMIT = 50;
+
+export const TasksArgsSchema = z.object({
+  mine: z.boolean(),
+  overdue: z.boolean(),
+  account: z.string().optional(),
+  words: z
+    .array(z.string())
+    .max(0, 'Tasks takes mine, overdue and account:<account>, e.g. /account tasks mine overdue'),
+});
+
+export function isOverdue(task: Task, ctx: CommandContext): boolean {
+  return task.doneAt === null && task.dueAt !== null && task.dueAt < today(ctx.now(), timeZoneOf(ctx));
+}
+
+export function taskItem(
+  task: Task,
+  ctx: CommandContext,
+  accountName: string | null,
+  assignee: User | undefined,
+): ListItem {
+  const due = task.dueAt ? `due ${formatDay(task.dueAt)}${isOverdue(task, ctx) ? ' (overdue)' : ''}` : 'no due date';
+  return {
+    title: task.title,
+    meta: [`#${task.id}`, accountName, due, assignee?.displayName].filter(Boolean).join(' · '),
+    buttons: task.doneAt
+      ? []
+      : [
+          {
+            label: 'Done',
+            actionId: 'task_done',
+            value: String(task.id),
+            style: 'primary',
+            command: `/account done ${task.id}`,
+          },
+        ],
+  };
+}
+
+export const tasks = defineCommand({
+  name: 'tasks',
+  aliases: ['todos', 'followups', 'follow-ups'],
+  summary: 'Open follow-ups, soonest due first: everyone’s, yours, or overdue ones',
+  usage: '/account tasks [mine] [overdue] [account:<account>]',
+  examples: ['/account tasks mine', '/account tasks overdue', '/account tasks account:acme'],
+  options: ['account'],
+  flags: ['mine', 'overdue'],
+  schema: TasksArgsSchema,
+  toArgs: (input) => ({
+    mine: input.flags.has('mine'),
+    overdue: input.flags.has('overdue'),
+    ...(input.options.account ? { account: input.options.account } : {}),
+    words: input.positional,
+  }),
+  run: async (args, ctx) => {
+    const account = args.account ? await resolveAccount(ctx, args.account) : null;
+    const visible = new Map(visibleIndex(ctx).map((entry) => [entry.id, entry.name]));
+    const found = (
+      await ctx.store.tasks.list(
+        {
+          ...(args.mine ? { assigneeId: ctx.user.id } : {}),
+          ...(account ? { accountId: account.id } : {}),
+          ...(args.overdue ? { dueBefore: today(ctx.now(), timeZoneOf(ctx)) } : {}),
+        },
+        5_000,
+      )
+    ).filter((task) => visible.has(task.accountId));
+    const people = await ctx.store.users.byIds(
+      found.flatMap((task) => (task.assigneeId === null ? [] : [task.assigneeId])),
+    );
+    const whose = args.mine ? 'Your' : account ? `${account.name}:` : 'Open';
+    const title = `${whose} ${args.overdue ? 'overdue ' : ''}follow-ups (${found.length})`;
+    return reply({
+      title,
+      summary: title,
+      blocks: [
+        list(
+          found.map((task) =>
+            taskItem(
+              task,
+              ctx,
+              account ? null : (visible.get(task.accountId) ?? null),
+              people.get(task.assigneeId ?? -1),
+            ),
+          ),
+          { limit: TASKS_LIMIT, empty: args.overdue ? 'Nothing overdue.' : 'No open follow-ups.' },
+        ),
+      ],
+    });
+  },
+});

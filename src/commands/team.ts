@@ -1,0 +1,90 @@
+// `team <account>`, `team add <account> @person <role>`, `team remove <account> @person`.
+import { z } from 'zod';
+import { ValidationError } from '../errors.ts';
+import { list, reply } from '../replies/build.ts';
+import { accountLabel, humanize } from '../replies/format.ts';
+import { type CommandInput, defineCommand, parseWith } from './command.ts';
+import { actorOf, type CommandContext } from './context.ts';
+import { requireEdit } from './permissions.ts';
+import { resolveAccount } from './resolve-account.ts';
+import { resolveUser } from './resolve-user.ts';
+import { MemberRoleSchema } from './schemas.ts';
+
+const USAGE =
+  '/account team <account>   ·   /account team add <account> @person <role>   ·   /account team remove <account> @person';
+const ROLE_ORDER = ['owner', 'executive_sponsor', 'sales_engineer', 'local_rep', 'customer_success', 'member'];
+
+/** The words of a command split around the first mention: account before it, the rest after. */
+export function aroundMention(words: string[]): { before: string; person: string | null; after: string } {
+  const at = words.findIndex((word) => word.startsWith('@') || word.startsWith('<@kam:'));
+  if (at < 0) return { before: words.join(' '), person: null, after: '' };
+  return { before: words.slice(0, at).join(' '), person: words[at] ?? null, after: words.slice(at + 1).join(' ') };
+}
+
+async function show(reference: string, ctx: CommandContext) {
+  const account = await resolveAccount(ctx, reference);
+  const members = (await ctx.store.members.forAccount(account.id)).sort(
+    (a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role),
+  );
+  const people = await ctx.store.users.byIds(members.map((member) => member.userId));
+  return reply({
+    title: `Account team: ${accountLabel(account)}`,
+    summary: `${members.length} people on the ${account.name} team`,
+    blocks: [
+      list(
+        members.map((member) => ({
+          title: people.get(member.userId)?.displayName ?? 'someone',
+          meta: humanize(member.role),
+        })),
+        { empty: `Nobody yet. Add someone: /account team add ${account.key} @name sales engineer` },
+      ),
+    ],
+  });
+}
+
+async function change(action: 'add' | 'remove', input: CommandInput, ctx: CommandContext) {
+  const { before, person, after } = aroundMention(input.positional.slice(1));
+  if (!before || !person)
+    throw new ValidationError(
+      `Say which account and whom, e.g. /account team ${action} acme @dana${action === 'add' ? ' sales engineer' : ''}.`,
+      USAGE,
+    );
+  const account = await resolveAccount(ctx, before);
+  await requireEdit(ctx, account);
+  const user = await resolveUser(ctx, person);
+  if (action === 'remove') {
+    if (account.ownerId === user.id)
+      throw new ValidationError(`${user.displayName} owns ${account.name}; hand it over with /account owner first.`);
+    const removed = await ctx.store.members.remove(account.id, user.id, actorOf(ctx));
+    return reply({
+      tone: removed ? 'success' : 'info',
+      summary: removed
+        ? `Removed ${user.displayName} from the ${account.name} team.`
+        : `${user.displayName} was not on the ${account.name} team.`,
+    });
+  }
+  const role = parseWith(MemberRoleSchema, after || 'member', USAGE);
+  if (account.ownerId === user.id) throw new ValidationError(`${user.displayName} owns ${account.name} already.`);
+  await ctx.store.members.set(account.id, user.id, role, actorOf(ctx));
+  return reply({
+    tone: 'success',
+    summary: `${user.displayName} is on the ${account.name} team as ${humanize(role)}.`,
+  });
+}
+
+export const team = defineCommand({
+  name: 'team',
+  summary: 'The account team, and adding or removing people',
+  usage: USAGE,
+  examples: ['/account team acme', '/account team add acme @dana sales engineer', '/account team remove acme @dana'],
+  schema: z.object({
+    rest: z.string().trim().min(1, 'Say which account, e.g. /account team acme'),
+    input: z.custom<CommandInput>(),
+  }),
+  toArgs: (input) => ({ rest: input.rest, input }),
+  run: async ({ rest, input }, ctx) => {
+    const action = input.positional[0]?.toLowerCase();
+    if (action === 'add' || action === 'remove') return change(action, input, ctx);
+    return show(rest, ctx);
+  },
+});

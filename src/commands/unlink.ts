@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { reply } from '../replies/build.ts';
+import { accountLabel } from '../replies/format.ts';
+import { defineCommand } from './command.ts';
+import { actorOf } from './context.ts';
+import { channelOf } from './link.ts';
+
+export const unlink = defineCommand({
+  name: 'unlink',
+  summary: 'Unlink this channel from its account',
+  usage: '/account unlink',
+  examples: ['/account unlink'],
+  schema: z.object({}),
+  toArgs: () => ({}),
+  run: async (_args, ctx) => {
+    const channel = channelOf(ctx);
+    const removed = await ctx.store.channelLinks.unlink(channel.platform, channel.id, actorOf(ctx));
+    if (!removed) return reply({ summary: 'This channel is not linked to an account.' });
+    const account = await ctx.store.accounts.byId(removed.accountId);
+    return reply({
+      tone: 'success',
+      audience: 'channel',
+      summary: `This channel is no longer linked to ${account ? accountLabel(account) : 'its account'}.`,
+    });
+  },
+});

@@ -1,0 +1,79 @@
+// Dates as people type them: "friday", "next tuesday", "in 2 weeks", "end of month", "2027-03-31", "31.03.2027".
+// Due dates, close dates and renewals are calendar days, stored as 12:00 UTC of that day so that no time zone
+// shows them as the day before or after; they are always shown in UTC (see formatDay).
+import * as chrono from 'chrono-node';
+import { z } from 'zod';
+
+/** The calendar day as a Date at 12:00 UTC. */
+export function calendarDay(year: number, month: number, day: number): Date {
+  return new Date(Date.UTC(year, month - 1, day, 12));
+}
+
+/** Minutes east of UTC that the zone is at `at` (Europe/Berlin in winter: 60). */
+function offsetMinutes(timeZone: string, at: Date): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+  }).formatToParts(at);
+  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value ?? 0);
+  const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+  return Math.round((local - at.getTime()) / 60_000);
+}
+
+/** Today, as a calendar day, in the given zone. */
+export function today(now: Date, timeZone: string): Date {
+  const local = new Date(now.getTime() + offsetMinutes(timeZone, now) * 60_000);
+  return calendarDay(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate());
+}
+
+/** 3/4/2027 means March 4th in the US and April 3rd elsewhere: refuse to guess when both could be true. */
+const AMBIGUOUS_SLASHES = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{2,4})\s*$/;
+
+export class AmbiguousDateError extends Error {
+  override readonly name = 'AmbiguousDateError';
+}
+
+/**
+ * The calendar day a phrase names, relative to `now` in `timeZone`, or null if it names none. Weekdays look
+ * forward ("friday" is this or next Friday, never the last one).
+ */
+export function parseDay(text: string, now: Date, timeZone: string): Date | null {
+  const typed = text.trim();
+  if (!typed) return null;
+  const slashes = AMBIGUOUS_SLASHES.exec(typed);
+  if (slashes && Number(slashes[1]) <= 12 && Number(slashes[2]) <= 12 && slashes[1] !== slashes[2]) {
+    throw new AmbiguousDateError(`“${typed}” could be two dates; write it as 2027-03-04 or 4 March 2027`);
+  }
+  const offset = offsetMinutes(timeZone, now);
+  const [result] = chrono.parse(typed, { instant: now, timezone: offset }, { forwardDate: true });
+  // The whole phrase must be a date: "call Bob" is not one just because it contains nothing chrono refuses.
+  if (!result || result.text.length < typed.replace(/^(by|on|until|due|before)\s+/i, '').length - 1) return null;
+  const day = new Date(result.start.date().getTime() + offset * 60_000);
+  return calendarDay(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate());
+}
+
+/** A zod schema for a day typed in an option, for the person's "now" and zone. */
+export function daySchema(now: Date, timeZone: string, label: string) {
+  return z.string().transform((value, ctx) => {
+    try {
+      const day = parseDay(value, now, timeZone);
+      if (day) return day;
+    } catch (error) {
+      if (error instanceof AmbiguousDateError) {
+        ctx.addIssue({ code: 'custom', message: error.message });
+        return z.NEVER;
+      }
+      throw error;
+    }
+    ctx.addIssue({
+      code: 'custom',
+      message: `I can't read “${value}” as a ${label}; try friday, next tuesday, in 2 weeks or 2027-03-31`,
+    });
+    return z.NEVER;
+  });
+}

@@ -1,0 +1,27 @@
+// Day arithmetic for the health rules. Days are UTC calendar days, so "5 days ago" means the same to every reader
+// of a digest and does not shift with the hour the score is computed at.
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function startOfUtcDay(date: Date): number {
+  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+}
+
+/** Calendar days from `from` to `to`: yesterday 23:59 → today 00:01 is 1; negative when `to` is earlier. */
+export function calendarDaysBetween(from: Date, to: Date): number {
+  return Math.round((startOfUtcDay(to) - startOfUtcDay(from)) / DAY_MS);
+}
+
+/** "2027-06-11" */
+export function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function daysAgo(now: Date, days: number): Date {
+  return new Date(now.getTime() - days * DAY_MS);
+}
+
+/** "1 day", "3 days", "2 opportunities" */
+export function counted(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}
