@@ -18,7 +18,7 @@ interface Intent {
 
 /** An account reference inside a question: anything up to punctuation that ends the question. */
 const A = '(?<account>[^?!.,;:]+?)';
-const TAIL = '(?:\\s+(?:doing|going|looking|these days|right now|at the moment|this week|today|lately))?';
+const TAIL = '(?:\\s+(?:doing|going|looking|these days|right now|at the moment|this week|today|lately))*';
 
 /** Quotes an account reference for a command line (it may hold spaces). */
 function quoted(reference: string | undefined): string {
@@ -177,10 +177,12 @@ const INTENTS: Intent[] = [
 
 /** What is left of a question once greetings, the bot's name, politeness and end punctuation are gone. */
 export function cleanQuestion(text: string): string {
+  const botName = /^(?:<@kam:\d+>|@?kam\b)[,:]?\s*/i;
   return text
     .trim()
-    .replace(/^(?:<@kam:\d+>|@?kam)\b[,:]?\s*/i, '')
+    .replace(botName, '')
     .replace(/^(?:hey|hi|hello|ok|okay|so)[,!]?\s+(?=\S)/i, '')
+    .replace(botName, '')
     .replace(/^(?:can you |could you |please |pls )+/i, '')
     .replace(/\s+(?:please|pls)(?=[\s?!.]*$)/i, '')
     .replace(/[\s?!.]+$/, '')

@@ -59,7 +59,7 @@ async function setOverride(reference: string, input: CommandInput, ctx: CommandC
   const until = args.until ? ` until ${formatDay(args.until)}` : '';
   return reply({
     tone: 'success',
-    summary: `Set ${account.name}'s health to ${args.override} (gut feel)${until}: ${args.reason}.`,
+    summary: `Set the health of ${account.name} to ${args.override} (gut feel)${until}: ${args.reason}.`,
   });
 }
 

@@ -35,7 +35,7 @@ function overview(registry: CommandRegistry) {
         registry
           .all()
           .filter((command) => !command.hidden)
-          .map((command) => ({ title: command.usage, text: command.summary })),
+          .map((command) => ({ title: `/account ${command.name}`, text: command.summary })),
         { heading: 'Commands' },
       ),
       heading('Or just ask'),

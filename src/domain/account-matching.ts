@@ -79,14 +79,19 @@ export class AccountMatcher {
     return this.closest(core, typed);
   }
 
-  /** Typo tolerance: the accounts at the smallest edit distance, if it is small enough for the word's length. */
+  /**
+   * Typo tolerance: the accounts at the smallest edit distance, if it is small enough for the word's length. A
+   * reference with digits in it ("acct-4", "3M") is an identifier, where one digit off is another account.
+   */
   private closest(core: string, typed: string): AccountMatch {
-    const max = allowedEdits(core.length);
-    const scored = this.entries.map((entry) => ({ entry, distance: this.distance(entry, core, typed, max + 3) }));
+    const max = /\d/.test(typed) ? 0 : allowedEdits(core.length);
+    // Suggestions may be a little further off than a match, but not so far that any name would do.
+    const suggestWithin = Math.max(max, 2, Math.floor(core.length / 3));
+    const scored = this.entries.map((entry) => ({ entry, distance: this.distance(entry, core, typed, suggestWithin) }));
     const best = Math.min(...scored.map((item) => item.distance));
     if (best <= max) return this.decide(scored.filter((item) => item.distance === best).map((item) => item.entry));
     const suggestions = scored
-      .filter((item) => item.distance <= Math.max(3, Math.floor(core.length / 2)))
+      .filter((item) => item.distance <= suggestWithin)
       .sort((a, b) => a.distance - b.distance || a.entry.name.localeCompare(b.entry.name))
       .slice(0, 3)
       .map((item) => item.entry.id);
