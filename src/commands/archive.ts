@@ -20,7 +20,7 @@ export const archive = defineCommand({
   toArgs: (input) => ({ account: input.rest }),
   run: async (args, ctx) => {
     const account = await resolveAccount(ctx, args.account);
-    await requireOwnerOrAdmin(ctx, account, 'archive');
+    await requireOwnerOrAdmin(ctx, account, 'archive it');
     const subsidiaries = ctx.store.accounts
       .index()
       .filter((entry) => entry.parentId === account.id && !entry.archived)

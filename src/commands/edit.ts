@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { stripControlCharacters } from '../domain/normalize.ts';
+import { coreName, stripControlCharacters } from '../domain/normalize.ts';
 import type { Account } from '../domain/records.ts';
 import { ConflictError, ValidationError } from '../errors.ts';
 import { context, reply } from '../replies/build.ts';
@@ -116,7 +116,7 @@ function amount(
 async function patchFrom(args: EditArgs, account: Account, ctx: CommandContext): Promise<AccountPatch> {
   const currency = args.currency ?? account.currency;
   const patch: AccountPatch = {};
-  if (args.name !== undefined) patch.name = stripControlCharacters(args.name);
+  if (args.name !== undefined) patch.name = checkNewName(ctx, account, args.name);
   if (args.key !== undefined && args.key !== account.key) {
     const taken = await ctx.store.accounts.byKey(args.key);
     if (taken) throw new ConflictError(`The key "${args.key}" is already used by ${taken.name}.`);
@@ -131,16 +131,27 @@ async function patchFrom(args: EditArgs, account: Account, ctx: CommandContext):
   if (args.potential !== undefined) patch.potential = amount(args.potential, currency, 'potential');
   if (args.parent !== undefined) patch.parentId = await parentOf(args.parent, account, ctx);
   if (args.owner !== undefined) {
-    await requireOwnerOrAdmin(ctx, account, 'hand over');
+    await requireOwnerOrAdmin(ctx, account, 'hand it over');
     patch.ownerId = (await resolveUser(ctx, args.owner)).id;
   }
   return patch;
+}
+
+/** A new name for the account, refused when another account already goes by it. */
+export function checkNewName(ctx: CommandContext, account: Account, name: string): string {
+  const clean = stripControlCharacters(name).trim();
+  const twin = ctx.store.accounts
+    .index()
+    .find((entry) => entry.id !== account.id && !entry.archived && coreName(entry.name) === coreName(clean));
+  if (twin) throw new ConflictError(`There is already an account called ${accountLabel(twin)}.`);
+  return clean;
 }
 
 /** The new parent, refusing loops: an account cannot sit under itself or under one of its own subsidiaries. */
 async function parentOf(reference: string, account: Account, ctx: CommandContext): Promise<number | null> {
   if (CLEAR.test(reference.trim())) return null;
   const parent = await resolveAccount(ctx, reference);
+  if (parent.id === account.id) throw new ValidationError(`${account.name} cannot be its own parent.`);
   const parents = new Map(ctx.store.accounts.index().map((entry) => [entry.id, entry.parentId]));
   for (let at: number | null = parent.id; at !== null; at = parents.get(at) ?? null) {
     if (at === account.id)

@@ -38,7 +38,9 @@ function splitInput(line: CommandLine, command: Command): CommandInput {
     flags: new Set(),
   };
   for (const token of line.tokens) {
-    if (token.option && command.options.length > 0) {
+    // "Germany:" (a word ending a reference, nothing after the colon) is text, not an option.
+    const isOption = token.option && !(token.option.value === '' && !command.options.includes(token.option.name));
+    if (token.option && isOption && command.options.length > 0) {
       const { name, value } = token.option;
       if (!command.options.includes(name)) {
         const close = closestWords(name, command.options);

@@ -1,18 +1,20 @@
 // What a submitted form does. Platforms hand over the values as strings (user pickers already turned into kam-bot
 // user ids, account pickers into account ids); each form's schema checks them before anything is saved.
 import { z } from 'zod';
+import { stripControlCharacters } from '../domain/normalize.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { reply } from '../replies/build.ts';
-import { accountLabel, formatDay } from '../replies/format.ts';
+import { accountLabel } from '../replies/format.ts';
 import type { Reply } from '../replies/reply.ts';
 import { firstIssue } from './command.ts';
 import { actorOf, type CommandContext, timeZoneOf, viewerOf } from './context.ts';
+import { checkNewName } from './edit.ts';
 import { FORM_IDS } from './forms.ts';
 import { createAccount } from './new.ts';
 import { captureNote, NoteBodySchema } from './note.ts';
 import { requireEdit } from './permissions.ts';
 import { AccountNameSchema, AccountStatusSchema, shortText, TierSchema } from './schemas.ts';
-import { TaskTitleSchema } from './task.ts';
+import { TaskTitleSchema, taskAdded } from './task.ts';
 import { daySchema } from './values/dates.ts';
 
 /** An empty field is a field left blank. */
@@ -102,14 +104,14 @@ export async function submitForm(
       const updated = await ctx.store.accounts.update(
         target.id,
         {
-          name: form.name,
+          name: checkNewName(ctx, target, form.name),
           tier: form.tier,
           status: form.status,
           region: form.region ?? null,
           country: form.country ?? null,
           sector: form.sector ?? null,
           renewalAt: form.renewal ?? null,
-          strategy: form.strategy ?? null,
+          strategy: form.strategy ? stripControlCharacters(form.strategy) : null,
         },
         actorOf(ctx),
       );
@@ -133,11 +135,7 @@ export async function submitForm(
         },
         actorOf(ctx),
       );
-      const due = task.dueAt ? `, due ${formatDay(task.dueAt)}` : '';
-      return reply({
-        tone: 'success',
-        summary: `Added follow-up #${task.id} on ${accountLabel(target)}: “${task.title}”${due}.`,
-      });
+      return taskAdded(task, target, assignee, ctx);
     }
     default:
       throw new ValidationError('That form is out of date; open it again.');

@@ -11,7 +11,7 @@ import { TIERS } from '../domain/records.ts';
 import { ValidationError } from '../errors.ts';
 import { context, reply } from '../replies/build.ts';
 import { type CommandInput, firstIssue } from './command.ts';
-import type { CommandContext } from './context.ts';
+import { actorOf, type CommandContext } from './context.ts';
 import { requireAdmin } from './permissions.ts';
 
 const WEIGHT_OPTIONS: Record<string, HealthComponentKey> = {
@@ -71,7 +71,7 @@ export async function healthSettings(input: CommandInput, ctx: CommandContext) {
   if (given.length === 0) return describe(ctx);
   requireAdmin(ctx, 'change the health settings');
   if (input.options.reset !== undefined) {
-    ctx.workspace = await ctx.store.workspaceSettings.setHealthSettings(null);
+    ctx.workspace = await ctx.store.workspaceSettings.setHealthSettings(null, actorOf(ctx));
     return { ...describe(ctx), tone: 'success' as const, summary: 'Health settings are back to the defaults.' };
   }
   const current = HealthSettingsOverridesSchema.safeParse(ctx.workspace.healthSettings ?? {});
@@ -92,6 +92,6 @@ export async function healthSettings(input: CommandInput, ctx: CommandContext) {
   }
   const parsed = HealthSettingsOverridesSchema.safeParse(merged);
   if (!parsed.success) throw new ValidationError(firstIssue(parsed.error));
-  ctx.workspace = await ctx.store.workspaceSettings.setHealthSettings(parsed.data);
+  ctx.workspace = await ctx.store.workspaceSettings.setHealthSettings(parsed.data, actorOf(ctx));
   return { ...describe(ctx), tone: 'success' as const, summary: 'Saved the health settings.' };
 }

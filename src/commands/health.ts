@@ -7,7 +7,7 @@ import { context, list, reply } from '../replies/build.ts';
 import { accountLabel, formatDay } from '../replies/format.ts';
 import { type CommandInput, defineCommand, parseWith } from './command.ts';
 import { actorOf, type CommandContext, timeZoneOf } from './context.ts';
-import { healthOf } from './health-service.ts';
+import { healthOf, healthSettingsOf } from './health-service.ts';
 import { HEALTH_SETTING_OPTIONS, healthSettings } from './health-settings-action.ts';
 import { componentItems, healthFields } from './health-view.ts';
 import { requireEdit } from './permissions.ts';
@@ -19,14 +19,16 @@ const USAGE =
 
 function overrideSchema(ctx: CommandContext) {
   return z.object({
-    override: z.union([
-      z.literal('clear').transform(() => null),
+    override: z.preprocess(
+      (value) => (value === 'clear' || value === 'none' ? null : value),
       z.coerce
         .number({ error: 'The override is a score from 0 to 100, or clear' })
+        .refine(Number.isFinite, 'The override is a score from 0 to 100, or clear')
         .int('The override is a whole number from 0 to 100')
         .min(0, 'The override is a score from 0 to 100')
-        .max(100, 'The override is a score from 0 to 100'),
-    ]),
+        .max(100, 'The override is a score from 0 to 100')
+        .nullable(),
+    ),
     reason: z
       .string()
       .transform(stripControlCharacters)
@@ -66,6 +68,7 @@ async function setOverride(reference: string, input: CommandInput, ctx: CommandC
 async function show(reference: string, ctx: CommandContext) {
   const account = await resolveAccount(ctx, reference);
   const { health, trend } = await healthOf(ctx, account);
+  const settings = healthSettingsOf(ctx);
   return reply({
     title: `Health: ${accountLabel(account)}`,
     ...(health.band ? { band: health.band } : {}),
@@ -77,7 +80,7 @@ async function show(reference: string, ctx: CommandContext) {
       { type: 'fields', fields: healthFields(health, trend) },
       list(componentItems(health), { heading: 'Components' }),
       context(
-        `Bands: green from 70, amber from 40. Set a gut feel: /account health ${account.key} override:35 reason:"…"`,
+        `Bands: green from ${settings.bands.green}, amber from ${settings.bands.amber}. Set a gut feel: /account health ${account.key} override:35 reason:"…"`,
       ),
     ],
   });

@@ -6,9 +6,11 @@ import { defineCommand } from './command.ts';
 import { actorOf, type CommandContext } from './context.ts';
 import { resolveAccount } from './resolve-account.ts';
 
-export function channelOf(ctx: CommandContext) {
+/** The channel the command came from; linking and unlinking only make sense in one. */
+export function channelOf(ctx: CommandContext, doing: 'link' | 'unlink') {
   if (!ctx.channel) {
-    throw new ValidationError('Linking works in a Slack or Teams channel: run it in the channel you want to link.');
+    const what = doing === 'link' ? 'Linking' : 'Unlinking';
+    throw new ValidationError(`${what} works in a Slack or Teams channel: run it in the channel you want to ${doing}.`);
   }
   return ctx.channel;
 }
@@ -25,7 +27,7 @@ export const link = defineCommand({
   schema: LinkArgsSchema,
   toArgs: (input) => ({ account: input.rest }),
   run: async (args, ctx) => {
-    const channel = channelOf(ctx);
+    const channel = channelOf(ctx, 'link');
     const account = await resolveAccount(ctx, args.account);
     await ctx.store.channelLinks.link(channel.platform, channel.id, account.id, actorOf(ctx));
     return reply({

@@ -75,11 +75,14 @@ async function patchOf(fields: Fields, account: Account, ctx: CommandContext): P
 async function add(input: CommandInput, ctx: CommandContext) {
   const { account, text } = await accountAndText(textAfter(input, 0, OPTIONS), ctx);
   const fields = parseWith(fieldsSchema(ctx), { ...input.options, title: input.options.title ?? text }, USAGE);
-  if (!fields.title)
+  if (!fields.title) {
     throw new ValidationError(
       'Give the opportunity a title, e.g. /account opp add acme Warehouse automation value:450k.',
       USAGE,
     );
+  }
+  if (fields.stage === 'lost' && !fields.loss)
+    throw new ValidationError('Say why it was lost, e.g. loss:"price".', USAGE);
   const patch = await patchOf(fields, account, ctx);
   const opp = await ctx.store.opportunities.add(
     {
@@ -89,6 +92,7 @@ async function add(input: CommandInput, ctx: CommandContext) {
       currency: account.currency,
       ownerId: patch.ownerId ?? ctx.user.id,
       stageChangedAt: ctx.now(),
+      closedAt: fields.stage === 'won' || fields.stage === 'lost' ? ctx.now() : null,
     },
     actorOf(ctx),
   );

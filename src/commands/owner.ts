@@ -28,7 +28,7 @@ export const owner = defineCommand({
   },
   run: async (args, ctx) => {
     const account = await resolveAccount(ctx, args.account);
-    await requireOwnerOrAdmin(ctx, account, 'hand over');
+    await requireOwnerOrAdmin(ctx, account, 'hand it over');
     const user = await resolveUser(ctx, args.person);
     if (account.ownerId === user.id) throw new ValidationError(`${user.displayName} already owns ${account.name}.`);
     const updated = await ctx.store.accounts.update(account.id, { ownerId: user.id }, actorOf(ctx));

@@ -24,11 +24,11 @@ export async function requireEdit(ctx: CommandContext, account: Account): Promis
   }
 }
 
-/** Archiving, and handing the account to another owner. */
+/** Archiving, and handing the account to another owner ("archive it", "hand it over"). */
 export async function requireOwnerOrAdmin(ctx: CommandContext, account: Account, doing: string): Promise<void> {
   const relation = await relationTo(ctx, account);
   if (relation !== 'admin' && relation !== 'owner') {
-    throw new PermissionError(`Only the owner of ${account.name} or an admin can ${doing} it.`);
+    throw new PermissionError(`Only the owner of ${account.name} or an admin can ${doing}.`);
   }
 }
 

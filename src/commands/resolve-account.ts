@@ -34,9 +34,17 @@ export function visibleIndex(ctx: CommandContext, includeArchived = false): Acco
   return all.filter((entry) => entry.visibility === 'open' || team.has(entry.id));
 }
 
+/** "\"Acme Germany\"" → "Acme Germany": quotes group words, they are not part of the name. */
+export function unquote(reference: string): string {
+  return reference
+    .trim()
+    .replace(/^["“'‘«](.*)["”'’»]$/s, '$1')
+    .trim();
+}
+
 /** The account the reference certainly means, or null: for guesses that must not ask back. */
 export async function findAccount(ctx: CommandContext, reference: string): Promise<Account | null> {
-  const match = new AccountMatcher(visibleIndex(ctx)).match(reference);
+  const match = new AccountMatcher(visibleIndex(ctx)).match(unquote(reference));
   return match.kind === 'found' ? ctx.store.accounts.byId(match.id, viewerOf(ctx)) : null;
 }
 
@@ -45,7 +53,7 @@ export async function resolveAccount(
   reference: string,
   options: { includeArchived?: boolean } = {},
 ): Promise<Account> {
-  const typed = reference.trim();
+  const typed = unquote(reference);
   if (!typed) throw new ValidationError('Say which account you mean: its key or its name.');
   const entries = visibleIndex(ctx, options.includeArchived);
   const match = new AccountMatcher(entries).match(typed);

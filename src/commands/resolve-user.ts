@@ -20,7 +20,7 @@ export async function resolveUser(ctx: CommandContext, reference: string): Promi
   const [first, second] = found;
   if (!first) {
     throw new NotFoundError(
-      `I don't know anyone called “${name}” here. People become known to kam-bot when they first use it.`,
+      `I don't know anyone called “${name}” here; people become known to kam-bot when they first use it.`,
     );
   }
   if (second) {

@@ -45,7 +45,10 @@ export const search = defineCommand({
     const total = results.accounts.length + results.contacts.length + results.notes.length;
     return reply({
       title: `Search: ${args.text}`,
-      summary: total === 0 ? `Nothing found for “${args.text}”.` : `${total} results for “${args.text}”`,
+      summary:
+        total === 0
+          ? `Nothing found for “${args.text}”.`
+          : `${total} ${total === 1 ? 'result' : 'results'} for “${args.text}”`,
       blocks: [
         list(
           results.accounts.map((hit) => ({

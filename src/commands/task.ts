@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { stripControlCharacters } from '../domain/normalize.ts';
-import { ValidationError } from '../errors.ts';
+import type { Account, Task, User } from '../domain/records.ts';
 import { reply } from '../replies/build.ts';
 import { accountLabel, formatDay } from '../replies/format.ts';
+import type { Reply } from '../replies/reply.ts';
 import { accountAndText } from './account-and-text.ts';
 import { type CommandInput, defineCommand, parseWith, textAfter } from './command.ts';
-import { actorOf, timeZoneOf } from './context.ts';
+import { actorOf, type CommandContext, timeZoneOf } from './context.ts';
 import { resolveUser } from './resolve-user.ts';
 import { splitDue } from './todos.ts';
 import { daySchema } from './values/dates.ts';
@@ -23,6 +24,16 @@ export const TaskTitleSchema = z
       .min(1, 'Say what needs doing, e.g. /account task add acme Send the renewal offer by friday')
       .max(200, 'A task can be at most 200 characters; put the details in a note'),
   );
+
+/** The answer to a new follow-up, from the command or the form. */
+export function taskAdded(task: Task, account: Account, assignee: User, ctx: CommandContext): Reply {
+  const when = task.dueAt ? `, due ${formatDay(task.dueAt)}` : '';
+  const who = assignee.id === ctx.user.id ? '' : ` for ${assignee.displayName}`;
+  return reply({
+    tone: 'success',
+    summary: `Added follow-up #${task.id} on ${accountLabel(account)}: “${task.title}”${when}${who}.`,
+  });
+}
 
 export const task = defineCommand({
   name: 'task',
@@ -50,17 +61,10 @@ export const task = defineCommand({
       : written.due;
     const title = parseWith(TaskTitleSchema, input.options.due ? text : written.title, USAGE);
     const assignee = input.options.for ? await resolveUser(ctx, input.options.for) : ctx.user;
-    if (due && due.getTime() < Date.parse('2000-01-01'))
-      throw new ValidationError('That due date is too far in the past.', USAGE);
     const created = await ctx.store.tasks.add(
       { accountId: account.id, title, dueAt: due, assigneeId: assignee.id, createdById: ctx.user.id },
       actorOf(ctx),
     );
-    const when = due ? `, due ${formatDay(due)}` : '';
-    const who = assignee.id === ctx.user.id ? '' : ` for ${assignee.displayName}`;
-    return reply({
-      tone: 'success',
-      summary: `Added follow-up #${created.id} on ${accountLabel(account)}: “${created.title}”${when}${who}.`,
-    });
+    return taskAdded(created, account, assignee, ctx);
   },
 });

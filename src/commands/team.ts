@@ -29,7 +29,7 @@ async function show(reference: string, ctx: CommandContext) {
   const people = await ctx.store.users.byIds(members.map((member) => member.userId));
   return reply({
     title: `Account team: ${accountLabel(account)}`,
-    summary: `${members.length} people on the ${account.name} team`,
+    summary: `${members.length} ${members.length === 1 ? 'person' : 'people'} on the ${account.name} team`,
     blocks: [
       list(
         members.map((member) => ({

@@ -1,7 +1,7 @@
 // What happened at an account, newest first: notes, follow-ups set and done, opportunities opened, moved and
 // closed, and changes to the account itself.
 import { z } from 'zod';
-import { OPEN_STAGES } from '../domain/records.ts';
+import { type NoteKind, OPEN_STAGES } from '../domain/records.ts';
 import { list, reply, truncate } from '../replies/build.ts';
 import { accountLabel, formatDate, humanize } from '../replies/format.ts';
 import type { ListItem } from '../replies/reply.ts';
@@ -21,6 +21,8 @@ export const TimelineArgsSchema = z.object({
     .max(100, 'Ask for at most 100 events at a time')
     .default(TIMELINE_DEFAULT),
 });
+
+const KIND_LABEL: Record<NoteKind, string> = { note: 'Note', meeting: 'Meeting', call: 'Call', email: 'Email' };
 
 interface Event {
   at: Date;
@@ -62,7 +64,7 @@ export const timeline = defineCommand({
       ...notes.map((note) => ({
         at: note.occurredAt,
         item: {
-          title: `${humanize(note.kind === 'note' ? 'note' : note.kind)} by ${people.get(note.authorId ?? -1)?.displayName ?? 'someone'}`,
+          title: `${KIND_LABEL[note.kind]} by ${people.get(note.authorId ?? -1)?.displayName ?? 'someone'}`,
           text: truncate(note.body, 200),
         },
       })),

@@ -13,7 +13,7 @@ export const unlink = defineCommand({
   schema: z.object({}),
   toArgs: () => ({}),
   run: async (_args, ctx) => {
-    const channel = channelOf(ctx);
+    const channel = channelOf(ctx, 'unlink');
     const removed = await ctx.store.channelLinks.unlink(channel.platform, channel.id, actorOf(ctx));
     if (!removed) return reply({ summary: 'This channel is not linked to an account.' });
     const account = await ctx.store.accounts.byId(removed.accountId);

@@ -1,4 +1,5 @@
 import type { Platform, Workspace } from '../domain/records.ts';
+import { type Actor, AuditLog } from './audit.ts';
 import { type Db, DbNull, type Prisma } from './prisma.ts';
 import { inTransaction } from './transaction.ts';
 
@@ -83,7 +84,14 @@ export class WorkspaceSettings {
     return toWorkspace(await this.db.workspace.findUniqueOrThrow({ where: { id: this.workspaceId } }));
   }
 
-  setHealthSettings(overrides: object | null): Promise<Workspace> {
-    return new WorkspaceDirectory(this.db).setHealthSettings(this.workspaceId, overrides);
+  /** Changes the health settings, recording who did. */
+  setHealthSettings(overrides: object | null, by: Actor): Promise<Workspace> {
+    return inTransaction(this.db, async (tx) => {
+      const workspace = await new WorkspaceDirectory(tx).setHealthSettings(this.workspaceId, overrides);
+      await new AuditLog(tx, this.workspaceId).record(by, 'workspace.health_settings', 'workspace', this.workspaceId, {
+        healthSettings: overrides,
+      });
+      return workspace;
+    });
   }
 }

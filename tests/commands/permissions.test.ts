@@ -115,7 +115,7 @@ describe('the permission matrix', () => {
   it('lets only the owner or an admin hand an account over', async () => {
     const account = await freshAccount('open');
     const byTeam = await t.run(`/account owner ${account.key} @"Tom Team"`, people.team as User);
-    expect(byTeam.reply.summary).toBe(`Only the owner of ${account.name} or an admin can hand over it.`);
+    expect(byTeam.reply.summary).toBe(`Only the owner of ${account.name} or an admin can hand it over.`);
     const byOwner = await t.run(`/account owner ${account.key} @"Tom Team"`, people.owner as User);
     expect(byOwner.status).toBe('ok');
     expect((await t.ws.accounts.byId(account.id))?.ownerId).toBe(people.team?.id);

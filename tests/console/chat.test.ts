@@ -98,7 +98,7 @@ describe('the console chat', () => {
     const second = await chat(['/account help']);
     expect(first.transcript.trimEnd().endsWith('Bye.')).toBe(true);
     expect(second.session.user.id).toBe(first.session.user.id);
-    expect(second.transcript).toContain('/account note <account> <text>');
+    expect(second.transcript).toContain('/account note — Capture a note');
   });
 
   it('makes the second person a member, not an admin', async () => {

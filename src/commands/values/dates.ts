@@ -62,6 +62,11 @@ export function daySchema(now: Date, timeZone: string, label: string) {
   return z.string().transform((value, ctx) => {
     try {
       const day = parseDay(value, now, timeZone);
+      const year = day?.getUTCFullYear() ?? 0;
+      if (day && (year < 2000 || year > 2100)) {
+        ctx.addIssue({ code: 'custom', message: `${value} is too far off to be a ${label}` });
+        return z.NEVER;
+      }
       if (day) return day;
     } catch (error) {
       if (error instanceof AmbiguousDateError) {
