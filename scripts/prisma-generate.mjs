@@ -1,4 +1,4 @@
-// Generates the Prisma client (src/generated/prisma) on `npm install`.
+// Generates the Prisma client (src/store/generated/prisma) on `npm install`.
 //
 // `prisma generate` only needs the WebAssembly parts inside the npm packages, but first looks for Prisma's native
 // schema engine and downloads it from Prisma's server if missing. kam-bot never uses that engine (migrations run

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import BetterSqlite3 from 'better-sqlite3';
-import { PrismaClient } from '../generated/prisma/client.ts';
+import { PrismaClient } from './generated/prisma/client.ts';
 import { applyPendingMigrations } from './migrations.ts';
 import { BUSY_TIMEOUT_MS } from './sqlite-settings.ts';
 

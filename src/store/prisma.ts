@@ -1,5 +1,5 @@
 // The one door to the generated Prisma client, for the rest of src/store.
-import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
+import { Prisma, type PrismaClient } from './generated/prisma/client.ts';
 
 export type { PrismaClient };
 export { Prisma };

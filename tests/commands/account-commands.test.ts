@@ -5,6 +5,7 @@ import { CommandEngine } from '../../src/commands/engine.ts';
 import type { Account, User } from '../../src/domain/records.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { SYSTEM_ACTOR } from '../../src/store/store.ts';
+import { refuser } from '../helpers/replies.ts';
 import { rowCounts } from '../helpers/row-counts.ts';
 import { openTestStore, type TestDatabase } from '../helpers/store.ts';
 import { createTestWorkspace, NOW, type TestWorkspace } from '../helpers/workspace.ts';
@@ -36,6 +37,8 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
+const refused = (command: string, message: string, user?: User) => refuser(t, db.path)(command, message, user);
+
 async function account(key: string): Promise<Account> {
   const found = await t.ws.accounts.byKey(key);
   if (!found) throw new Error(`fixture account ${key} is missing`);
@@ -46,16 +49,6 @@ async function account(key: string): Promise<Account> {
 async function lastAccountEvent(key: string) {
   const [event] = await t.ws.audit.forEntity('account', (await account(key)).id, 1);
   return event;
-}
-
-/** Runs a command that must fail, and checks the sentence it answers with and that nothing was written. */
-async function refused(command: string, message: string, user: User = t.admin) {
-  const before = rowCounts(db.path);
-  const result = await t.run(command, user);
-  expect(result.status).toBe('user_error');
-  expect(rowCounts(db.path)).toEqual(before);
-  expect(result.reply.summary).toBe(message);
-  return result;
 }
 
 describe('/account edit', () => {

@@ -6,6 +6,7 @@ import type { Account, User } from '../../src/domain/records.ts';
 import { silentLogger } from '../../src/logger.ts';
 import type { FormBlock } from '../../src/replies/reply.ts';
 import { SYSTEM_ACTOR } from '../../src/store/store.ts';
+import { idIn } from '../helpers/replies.ts';
 import { rowCounts } from '../helpers/row-counts.ts';
 import { openTestStore, type TestDatabase } from '../helpers/store.ts';
 import { createTestWorkspace, NOW, type TestWorkspace } from '../helpers/workspace.ts';
@@ -42,12 +43,6 @@ async function refusedWith(run: () => Promise<{ status: string; reply: { summary
   expect(outcome.status).toBe('user_error');
   expect(rowCounts(db.path)).toEqual(before);
   expect(outcome.reply.summary).toBe(message);
-}
-
-function idIn(summary: string): number {
-  const match = /#(\d+)/.exec(summary);
-  if (!match) throw new Error(`no #id in “${summary}”`);
-  return Number(match[1]);
 }
 
 describe('engine.action', () => {

@@ -6,6 +6,7 @@ import type { Account, User } from '../../src/domain/records.ts';
 import { silentLogger } from '../../src/logger.ts';
 import type { Block, FieldsBlock, ListBlock } from '../../src/replies/reply.ts';
 import { SYSTEM_ACTOR } from '../../src/store/store.ts';
+import { refuser } from '../helpers/replies.ts';
 import { rowCounts } from '../helpers/row-counts.ts';
 import { openTestStore, type TestDatabase } from '../helpers/store.ts';
 import { createTestWorkspace, NOW, type TestWorkspace } from '../helpers/workspace.ts';
@@ -38,6 +39,8 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
+const refused = (command: string, message: string, user?: User) => refuser(t, db.path)(command, message, user);
+
 function blockOf<T extends Block['type']>(blocks: readonly Block[], type: T): Extract<Block, { type: T }> {
   const block = blocks.find((candidate) => candidate.type === type);
   if (!block) throw new Error(`expected a ${type} block`);
@@ -53,16 +56,6 @@ async function current(key: string): Promise<Account> {
   const found = await t.ws.accounts.byKey(key);
   if (!found) throw new Error(`fixture account ${key} is missing`);
   return found;
-}
-
-/** Runs a command that must fail, and checks the sentence it answers with and that nothing was written. */
-async function refused(command: string, message: string, user: User = t.admin) {
-  const before = rowCounts(db.path);
-  const result = await t.run(command, user);
-  expect(result.status).toBe('user_error');
-  expect(rowCounts(db.path)).toEqual(before);
-  expect(result.reply.summary).toBe(message);
-  return result;
 }
 
 describe('/account health <account>', () => {

@@ -1,9 +1,8 @@
 // contacts, contact add / contact <id>, opps, opp add / opp <id>: the people at the customer and the projects to win.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account, User } from '../../src/domain/records.ts';
-import type { ListBlock } from '../../src/replies/reply.ts';
 import { SYSTEM_ACTOR } from '../../src/store/store.ts';
-import { rowCounts } from '../helpers/row-counts.ts';
+import { idIn, listOf, refuser } from '../helpers/replies.ts';
 import { openTestStore, type TestDatabase } from '../helpers/store.ts';
 import { createTestWorkspace, NOW, type TestWorkspace } from '../helpers/workspace.ts';
 
@@ -76,27 +75,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-function listOf(result: { reply: { blocks: readonly unknown[] } }, index = 0): ListBlock {
-  const block = result.reply.blocks[index] as ListBlock | undefined;
-  if (block?.type !== 'list') throw new Error('expected a list block');
-  return block;
-}
-
-/** Runs a command that must fail, and checks the sentence it answers with and that nothing was written. */
-async function refused(command: string, message: string, user: User = t.admin) {
-  const before = rowCounts(db.path);
-  const result = await t.run(command, user);
-  expect(result.status).toBe('user_error');
-  expect(rowCounts(db.path)).toEqual(before);
-  expect(result.reply.summary).toBe(message);
-  return result;
-}
-
-function idIn(summary: string): number {
-  const match = /#(\d+)/.exec(summary);
-  if (!match) throw new Error(`no #id in “${summary}”`);
-  return Number(match[1]);
-}
+const refused = (command: string, message: string, user?: User) => refuser(t, db.path)(command, message, user);
 
 const NOT_FOUND = (name: string) => `I couldn't find an account called “${name}”; /account list shows them all.`;
 
