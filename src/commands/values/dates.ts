@@ -1,8 +1,17 @@
 // Dates as people type them: "friday", "next tuesday", "in 2 weeks", "end of month", "2027-03-31", "31.03.2027".
 // Due dates, close dates and renewals are calendar days, stored as 12:00 UTC of that day so that no time zone
 // shows them as the day before or after; they are always shown in UTC (see formatDay).
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
 import { z } from 'zod';
+
+type Chrono = typeof import('chrono-node');
+let chrono: Chrono | undefined;
+
+/** chrono-node takes a quarter of a second to load: only pay for it when a date is actually typed. */
+function dateParser(): Chrono {
+  chrono ??= createRequire(import.meta.url)('chrono-node') as Chrono;
+  return chrono;
+}
 
 /** The calendar day as a Date at 12:00 UTC. */
 export function calendarDay(year: number, month: number, day: number): Date {
@@ -50,7 +59,7 @@ export function parseDay(text: string, now: Date, timeZone: string): Date | null
     throw new AmbiguousDateError(`“${typed}” could be two dates; write it as 2027-03-04 or 4 March 2027`);
   }
   const offset = offsetMinutes(timeZone, now);
-  const [result] = chrono.parse(typed, { instant: now, timezone: offset }, { forwardDate: true });
+  const [result] = dateParser().parse(typed, { instant: now, timezone: offset }, { forwardDate: true });
   // The whole phrase must be a date: "call Bob" is not one just because it contains nothing chrono refuses.
   if (!result || result.text.length < typed.replace(/^(by|on|until|due|before)\s+/i, '').length - 1) return null;
   const day = new Date(result.start.date().getTime() + offset * 60_000);
