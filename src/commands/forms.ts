@@ -83,13 +83,19 @@ export function editAccountForm(account: Account): Reply {
   );
 }
 
+/** The account picker, showing the account when there is one already. */
+function accountField(account: Account | null): FormField {
+  const field: FormField = { name: 'account', label: 'Account', kind: 'account', required: true };
+  return account ? { ...field, value: String(account.id), valueLabel: accountLabel(account) } : field;
+}
+
 export function noteForm(account: Account | null, text = ''): Reply {
   return form(
     FORM_IDS.note,
     account ? `Note on ${account.name}` : 'Save a note',
     'Save',
     [
-      { name: 'account', label: 'Account', kind: 'account', required: true, value: account ? String(account.id) : '' },
+      accountField(account),
       { name: 'body', label: 'Note', kind: 'textarea', required: true, maxLength: 40_000, value: text },
     ],
     `/account note ${account?.key ?? '<account>'} <text>`,
@@ -102,7 +108,7 @@ export function taskForm(account: Account | null): Reply {
     account ? `Follow-up on ${account.name}` : 'New follow-up',
     'Add',
     [
-      { name: 'account', label: 'Account', kind: 'account', required: true, value: account ? String(account.id) : '' },
+      accountField(account),
       { name: 'title', label: 'What', kind: 'text', required: true, maxLength: 200 },
       { name: 'due', label: 'Due', kind: 'date' },
       { name: 'assignee', label: 'Who', kind: 'user' },

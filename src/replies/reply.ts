@@ -103,6 +103,8 @@ export interface FormField {
   kind: FormFieldKind;
   required?: boolean;
   value?: string;
+  /** What to show for `value` where it is an id (the account picker shows the account's name). */
+  valueLabel?: string;
   placeholder?: string;
   maxLength?: number;
   options?: { label: string; value: string }[];
