@@ -8,20 +8,21 @@ import { MigrationError } from './store/migrations.ts';
 
 export const EXIT = { ok: 0, userError: 1, config: 2, internal: 70 } as const;
 
-function setup(): { config: Config; logger: Logger } {
+function setup(serving = false): { config: Config; logger: Logger } {
   // A .env file beside the bot is read like the real environment, which wins where both set a variable.
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
   // The console and one-shot commands share the terminal with people: only warnings and errors, unless asked.
-  return { config, logger: createLogger(config.logLevel ?? 'warn') };
+  const serves = serving || config.slack !== null || config.teams !== null;
+  return { config, logger: createLogger(config.logLevel ?? (serves ? 'info' : 'warn')) };
 }
 
 /** Runs a command body, turning known failures into a message and an exit code instead of a stack trace. */
-function run(body: (config: Config, logger: Logger) => Promise<number | undefined>) {
+function run(body: (config: Config, logger: Logger) => Promise<number | undefined>, serving = false) {
   return async () => {
     let logger: Logger | undefined;
     try {
-      const setUp = setup();
+      const setUp = setup(serving);
       logger = setUp.logger;
       process.exitCode = (await body(setUp.config, setUp.logger)) ?? EXIT.ok;
     } catch (error) {
@@ -45,10 +46,27 @@ const program = new Command('kam')
   .showHelpAfterError()
   .action(
     run(async (config, logger) => {
+      // Serve when Slack or Teams is configured; otherwise the console chat.
+      if (config.slack || config.teams) {
+        const { serveUntilStopped } = await import('./serve.ts');
+        await serveUntilStopped(config, logger);
+        return EXIT.ok;
+      }
       const { startConsole } = await import('./main.ts');
       await startConsole(config, logger);
       return EXIT.ok;
     }),
+  );
+
+program
+  .command('serve')
+  .description('Serve Slack (and Teams) on one HTTP server: /slack/events, /healthz')
+  .action(() =>
+    run(async (config, logger) => {
+      const { serveUntilStopped } = await import('./serve.ts');
+      await serveUntilStopped(config, logger);
+      return EXIT.ok;
+    }, true)(),
   );
 
 program

@@ -1,10 +1,12 @@
 // What the buttons in replies do. A button carries an action id and a value; most run the command they stand for,
 // a few open a form. The registry of action ids is this file.
+
+import { z } from 'zod';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import type { Reply } from '../replies/reply.ts';
 import type { CommandContext } from './context.ts';
 import { viewerOf } from './context.ts';
-import { editAccountForm, noteForm, taskForm } from './forms.ts';
+import { editAccountForm, FORM_IDS, newAccountForm, noteForm, taskForm } from './forms.ts';
 import { requireEdit } from './permissions.ts';
 
 export type ActionResult = { kind: 'command'; text: string } | { kind: 'reply'; reply: Reply };
@@ -31,7 +33,35 @@ export const ACTION_IDS = [
   'note_open',
   'task_open',
   'account_edit_open',
+  'form_open',
 ] as const;
+
+const FormRequestSchema = z.object({ formId: z.string(), state: z.string().optional() });
+
+/** A form asked for by name (`{"formId":"note_new","state":"12"}`): the state is the account it is about, if any. */
+async function openForm(value: string, ctx: CommandContext): Promise<Reply> {
+  let request: z.output<typeof FormRequestSchema>;
+  try {
+    request = FormRequestSchema.parse(JSON.parse(value));
+  } catch {
+    throw new ValidationError('That button no longer works; type the command instead.');
+  }
+  const account = request.state ? await accountById(ctx, request.state) : null;
+  switch (request.formId) {
+    case FORM_IDS.newAccount:
+      return newAccountForm();
+    case FORM_IDS.editAccount:
+      if (!account) throw new ValidationError('Say which account to edit: /account edit <account>.');
+      await requireEdit(ctx, account);
+      return editAccountForm(account);
+    case FORM_IDS.note:
+      return noteForm(account);
+    case FORM_IDS.task:
+      return taskForm(account);
+    default:
+      throw new ValidationError('That button no longer works; type the command instead.');
+  }
+}
 
 export async function resolveAction(actionId: string, value: string, ctx: CommandContext): Promise<ActionResult> {
   const accountCommand = ACCOUNT_COMMANDS[actionId];
@@ -51,6 +81,8 @@ export async function resolveAction(actionId: string, value: string, ctx: Comman
       await requireEdit(ctx, account);
       return { kind: 'reply', reply: editAccountForm(account) };
     }
+    case 'form_open':
+      return { kind: 'reply', reply: await openForm(value, ctx) };
     default:
       throw new ValidationError('That button no longer works; type the command instead.');
   }

@@ -10,7 +10,26 @@ export interface Surface {
 
 /** Reads the thread a message was posted in and saves it as a note: what "save this thread to acme" needs. */
 export interface ThreadCapture {
-  save(account: Account): Promise<Reply>;
+  save(account: Account, ctx: CommandContext): Promise<Reply>;
+}
+
+/** The chat message a command came in, when it came in one: notes written by it are stored once per message. */
+export interface MessageRef {
+  channel: string;
+  /** Slack ts or Teams message id. */
+  id: string;
+  permalink: string | null;
+  /** When the message was written, and by whom, when a note is made from somebody else's message. */
+  at?: Date | null;
+  authorId?: number | null;
+}
+
+/**
+ * What a reply revealed, for platforms deciding where it may be shown: an answer that names a restricted account
+ * goes only to the person who asked, never into a channel.
+ */
+export interface Disclosure {
+  restricted: boolean;
 }
 
 /** Everything a command handler knows about who asks, where, and when. */
@@ -24,14 +43,26 @@ export interface CommandContext {
   surface: Surface;
   /** Present when the message came from a thread the platform can read (Slack). */
   thread: ThreadCapture | null;
+  /** The message the command came in, if any. */
+  message: MessageRef | null;
+  /** Filled in while the command runs. */
+  disclosure: Disclosure;
   now(): Date;
 }
+
+/** Records that the reply shows restricted accounts, if any of these are. */
+export function disclose(ctx: CommandContext, accounts: readonly { visibility: string }[]): void {
+  if (accounts.some((account) => account.visibility === 'restricted')) ctx.disclosure.restricted = true;
+}
+
+/** What a front end knows when a request comes in; the engine adds the rest for each command it runs. */
+export type RequestContext = Omit<CommandContext, 'disclosure'>;
 
 export function actorOf(ctx: CommandContext): Actor {
   return { userId: ctx.user.id, origin: ctx.origin };
 }
 
-export function viewerOf(ctx: CommandContext): Viewer {
+export function viewerOf(ctx: Pick<CommandContext, 'user'>): Viewer {
   return { userId: ctx.user.id, role: ctx.user.role };
 }
 

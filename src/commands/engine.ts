@@ -1,17 +1,18 @@
 // The command engine: whatever a person types on any platform lands here and leaves as a Reply.
 // User errors become one helpful private sentence; anything else is logged with its context and answered
 // with a short apology, never a stack trace.
-import { isUserError, ValidationError } from '../errors.ts';
+import { isUserError, NotFoundError, ValidationError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { context, reply, text, userError } from '../replies/build.ts';
 import { accountLabel } from '../replies/format.ts';
 import type { Reply } from '../replies/reply.ts';
 import { resolveAction } from './actions.ts';
-import type { Command, CommandInput, CommandRegistry } from './command.ts';
-import type { CommandContext } from './context.ts';
+import { type Command, type CommandInput, type CommandRegistry, parseWith } from './command.ts';
+import { type CommandContext, disclose, type RequestContext, viewerOf } from './context.ts';
 import { recognise } from './conversation.ts';
 import { submitForm } from './form-submissions.ts';
 import { EXAMPLE_QUESTIONS } from './help.ts';
+import { NoteBodySchema, saveNote } from './note.ts';
 import { type CommandLine, hasCommandPrefix, parseCommandLine } from './parser.ts';
 import { createRegistry } from './registry.ts';
 import { AccountChoiceError } from './resolve-account.ts';
@@ -22,6 +23,13 @@ export type OutcomeStatus = 'ok' | 'user_error' | 'internal_error';
 export interface Outcome {
   reply: Reply;
   status: OutcomeStatus;
+  /** The reply shows restricted accounts: only the person who asked may see it. */
+  restricted: boolean;
+}
+
+/** A fresh context per command, so what one command revealed is not counted against the next. */
+function begin(request: RequestContext): CommandContext {
+  return { ...request, disclosure: { restricted: false } };
 }
 
 /** The longest text the engine reads; anything longer is refused before parsing. */
@@ -100,10 +108,14 @@ export class CommandEngine {
   ) {}
 
   /** Anything a person typed: `/account …`, a bare subcommand, or a question in plain words. */
-  async handle(typed: string, ctx: CommandContext): Promise<Outcome> {
+  async handle(typed: string, ctx: RequestContext): Promise<Outcome> {
     const input = typed.trim();
     if (!input) {
-      return { status: 'user_error', reply: userError('Type a command or a question, e.g. /account help.') };
+      return {
+        status: 'user_error',
+        restricted: false,
+        reply: userError('Type a command or a question, e.g. /account help.'),
+      };
     }
     if (hasCommandPrefix(input)) return this.command(input, ctx);
     // Questions first: "show me my accounts" starts with a command's name but is a question.
@@ -113,6 +125,7 @@ export class CommandEngine {
     if (this.registry.find(first)) return this.command(input, ctx);
     return {
       status: 'user_error',
+      restricted: false,
       reply: reply({
         tone: 'info',
         summary: "Sorry, I didn't understand that.",
@@ -125,28 +138,34 @@ export class CommandEngine {
   }
 
   /** The text of a command, with or without the `/account` prefix. */
-  async command(typed: string, ctx: CommandContext): Promise<Outcome> {
+  async command(typed: string, request: RequestContext): Promise<Outcome> {
     if (typed.length > MAX_INPUT_LENGTH) {
-      return { status: 'user_error', reply: userError('That is too long for one command; split it up.') };
+      return {
+        status: 'user_error',
+        restricted: false,
+        reply: userError('That is too long for one command; split it up.'),
+      };
     }
+    const ctx = begin(request);
     const line = parseCommandLine(typed);
     try {
       const command = this.registry.find(line.name || 'help');
       if (!command) throw this.unknownCommand(line.name);
       const result = await command.execute(splitInput(line, command), ctx, this.registry);
-      return { status: 'ok', reply: result };
+      return { status: 'ok', reply: result, restricted: ctx.disclosure.restricted };
     } catch (error) {
       return this.failure(error, line, ctx);
     }
   }
 
   /** A button pressed in a reply. */
-  async action(actionId: string, value: string, ctx: CommandContext): Promise<Outcome> {
+  async action(actionId: string, value: string, request: RequestContext): Promise<Outcome> {
+    const ctx = begin(request);
     const line = parseCommandLine(`${actionId} ${value}`);
     try {
       const result = await resolveAction(actionId, value, ctx);
-      if (result.kind === 'command') return this.command(result.text, ctx);
-      return { status: 'ok', reply: result.reply };
+      if (result.kind === 'command') return this.command(result.text, request);
+      return { status: 'ok', reply: result.reply, restricted: ctx.disclosure.restricted };
     } catch (error) {
       return this.failure(error, line, ctx);
     }
@@ -157,12 +176,31 @@ export class CommandEngine {
     formId: string,
     values: Record<string, string>,
     state: string | undefined,
-    ctx: CommandContext,
+    request: RequestContext,
   ): Promise<Outcome> {
+    const ctx = begin(request);
     try {
-      return { status: 'ok', reply: await submitForm(formId, values, state, ctx) };
+      const result = await submitForm(formId, values, state, ctx);
+      return { status: 'ok', reply: result, restricted: ctx.disclosure.restricted };
     } catch (error) {
       return this.failure(error, parseCommandLine(formId), ctx);
+    }
+  }
+
+  /**
+   * Saves a chat message as a note on an account (a :memo: reaction in a linked channel): the message is in the
+   * context, so the note keeps its author, time and link, and is stored once however often it is saved.
+   */
+  async capture(accountId: number, body: string, request: RequestContext): Promise<Outcome & { created: boolean }> {
+    const ctx = begin(request);
+    try {
+      const account = await ctx.store.accounts.byId(accountId, viewerOf(ctx));
+      if (!account || account.archivedAt) throw new NotFoundError('The account this channel is linked to is gone.');
+      disclose(ctx, [account]);
+      const saved = await saveNote(ctx, account, parseWith(NoteBodySchema, body));
+      return { status: 'ok', reply: saved.reply, restricted: ctx.disclosure.restricted, created: saved.created };
+    } catch (error) {
+      return { ...this.failure(error, parseCommandLine('note'), ctx), created: false };
     }
   }
 
@@ -174,14 +212,17 @@ export class CommandEngine {
   }
 
   private failure(error: unknown, line: CommandLine, ctx: CommandContext): Outcome {
-    if (error instanceof AccountChoiceError) return { status: 'user_error', reply: choiceReply(error, line.text) };
-    if (isUserError(error)) return { status: 'user_error', reply: userError(error.message, error.usage) };
+    const restricted = ctx.disclosure.restricted;
+    if (error instanceof AccountChoiceError)
+      return { status: 'user_error', restricted, reply: choiceReply(error, line.text) };
+    if (isUserError(error)) return { status: 'user_error', restricted, reply: userError(error.message, error.usage) };
     this.logger.error(
       { err: error, command: line.name, workspaceId: ctx.workspace.id, userId: ctx.user.id, origin: ctx.origin },
       'command failed',
     );
     return {
       status: 'internal_error',
+      restricted: false,
       reply: userError('Something went wrong on our side. It has been logged; please try again in a moment.'),
     };
   }

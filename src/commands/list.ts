@@ -5,7 +5,7 @@ import { context, list, reply } from '../replies/build.ts';
 import { accountLabel, formatDay, humanize } from '../replies/format.ts';
 import type { ListItem } from '../replies/reply.ts';
 import { defineCommand } from './command.ts';
-import { viewerOf } from './context.ts';
+import { disclose, viewerOf } from './context.ts';
 import { healthOfMany } from './health-service.ts';
 import { resolveUser } from './resolve-user.ts';
 import { AccountStatusSchema, shortText, TierSchema } from './schemas.ts';
@@ -102,6 +102,7 @@ export const listAccounts = defineCommand({
           .filter((account) => ['amber', 'red'].includes(health.get(account.id)?.band ?? ''))
           .sort((a, b) => score(a) - score(b))
       : byStatus;
+    disclose(ctx, shown);
     const owners = await ctx.store.accounts.ownersOf(shown);
     const names = new Map(ctx.store.accounts.index().map((entry) => [entry.id, entry.name]));
     const filtered = Boolean(

@@ -4,6 +4,7 @@ import { extractTags, kindOf, sentimentOf } from '../domain/note-text.ts';
 import type { Account, NoteSource, NoteSourceRef, Origin } from '../domain/records.ts';
 import { context, list, reply, text, truncate } from '../replies/build.ts';
 import { accountLabel, formatDay } from '../replies/format.ts';
+import type { Reply } from '../replies/reply.ts';
 import { accountAndText } from './account-and-text.ts';
 import { defineCommand, parseWith } from './command.ts';
 import { actorOf, type CommandContext, timeZoneOf } from './context.ts';
@@ -54,7 +55,22 @@ export interface CaptureOptions {
  * Saves a note with its tags, sentiment, kind and `todo:` follow-ups, and answers with what was saved. The note
  * command, the note form and the platforms' message capture all end here.
  */
-export async function captureNote(ctx: CommandContext, account: Account, body: string, options: CaptureOptions = {}) {
+export async function captureNote(
+  ctx: CommandContext,
+  account: Account,
+  body: string,
+  options: CaptureOptions = {},
+): Promise<Reply> {
+  return (await saveNote(ctx, account, body, options)).reply;
+}
+
+/** Like captureNote, and says whether the note is new (false: that message had been saved before). */
+export async function saveNote(
+  ctx: CommandContext,
+  account: Account,
+  body: string,
+  options: CaptureOptions = {},
+): Promise<{ reply: Reply; created: boolean }> {
   const tags = extractTags(body);
   const todos = findTodos(body, ctx.now(), timeZoneOf(ctx));
   const tasks = await Promise.all(
@@ -71,9 +87,15 @@ export async function captureNote(ctx: CommandContext, account: Account, body: s
       tags,
       sentiment: sentimentOf(tags),
       kind: kindOf(tags),
-      authorId: options.authorId ?? ctx.user.id,
-      occurredAt: options.occurredAt ?? ctx.now(),
-      sourceRef: { source: SOURCE_OF[ctx.origin], ...options.sourceRef },
+      authorId: options.authorId ?? ctx.message?.authorId ?? ctx.user.id,
+      occurredAt: options.occurredAt ?? ctx.message?.at ?? ctx.now(),
+      sourceRef: {
+        source: SOURCE_OF[ctx.origin],
+        ...(ctx.message
+          ? { channel: ctx.message.channel, messageId: ctx.message.id, permalink: ctx.message.permalink }
+          : {}),
+        ...options.sourceRef,
+      },
       tasks,
     },
     actorOf(ctx),
@@ -82,7 +104,7 @@ export async function captureNote(ctx: CommandContext, account: Account, body: s
     saved.note.sentiment === 'neutral' ? null : saved.note.sentiment,
     ...saved.note.tags.map((tag) => `#${tag}`),
   ];
-  return reply({
+  const answer = reply({
     tone: 'success',
     summary: saved.created
       ? `Saved a note to ${accountLabel(account)}.`
@@ -103,6 +125,7 @@ export async function captureNote(ctx: CommandContext, account: Account, body: s
         : []),
     ],
   });
+  return { reply: answer, created: saved.created };
 }
 
 export const note = defineCommand({

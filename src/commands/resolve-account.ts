@@ -3,7 +3,7 @@ import { AccountMatcher } from '../domain/account-matching.ts';
 import type { Account } from '../domain/records.ts';
 import { NotFoundError, UserError, ValidationError } from '../errors.ts';
 import type { AccountIndexEntry } from '../store/store.ts';
-import { type CommandContext, viewerOf } from './context.ts';
+import { type CommandContext, disclose, viewerOf } from './context.ts';
 
 /** The most candidates offered when a name could mean several accounts. */
 export const MAX_CANDIDATES = 10;
@@ -26,7 +26,10 @@ export class AccountChoiceError extends UserError {
 }
 
 /** The accounts this person may see: restricted ones only if they are on the team, or an admin. */
-export function visibleIndex(ctx: CommandContext, includeArchived = false): AccountIndexEntry[] {
+export function visibleIndex(
+  ctx: Pick<CommandContext, 'store' | 'user'>,
+  includeArchived = false,
+): AccountIndexEntry[] {
   const all = ctx.store.accounts.index().filter((entry) => includeArchived || !entry.archived);
   const viewer = viewerOf(ctx);
   if (viewer.role === 'admin' || all.every((entry) => entry.visibility === 'open')) return all;
@@ -45,7 +48,9 @@ export function unquote(reference: string): string {
 /** The account the reference certainly means, or null: for guesses that must not ask back. */
 export async function findAccount(ctx: CommandContext, reference: string): Promise<Account | null> {
   const match = new AccountMatcher(visibleIndex(ctx)).match(unquote(reference));
-  return match.kind === 'found' ? ctx.store.accounts.byId(match.id, viewerOf(ctx)) : null;
+  const account = match.kind === 'found' ? await ctx.store.accounts.byId(match.id, viewerOf(ctx)) : null;
+  if (account) disclose(ctx, [account]);
+  return account;
 }
 
 export async function resolveAccount(
@@ -64,6 +69,7 @@ export async function resolveAccount(
       .map((id) => byId.get(id))
       .filter((entry): entry is AccountIndexEntry => entry !== undefined);
 
+  if (match.kind !== 'found') disclose(ctx, pick(match.kind === 'ambiguous' ? match.ids : match.suggestions));
   if (match.kind === 'ambiguous') throw new AccountChoiceError(typed, pick(match.ids), 'ambiguous');
   if (match.kind === 'none') {
     if (match.suggestions.length > 0) throw new AccountChoiceError(typed, pick(match.suggestions), 'not_found');
@@ -71,5 +77,6 @@ export async function resolveAccount(
   }
   const account = await ctx.store.accounts.byId(match.id, viewerOf(ctx));
   if (!account) throw new NotFoundError(`I couldn't find an account called “${typed}”.`);
+  disclose(ctx, [account]);
   return account;
 }

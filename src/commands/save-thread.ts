@@ -23,6 +23,6 @@ export const saveThread = defineCommand({
       );
     }
     const account = await resolveAccount(ctx, args.account);
-    return ctx.thread.save(account);
+    return ctx.thread.save(account, ctx);
   },
 });

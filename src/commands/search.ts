@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { list, reply, truncate } from '../replies/build.ts';
 import { accountLabel, formatDate } from '../replies/format.ts';
 import { defineCommand } from './command.ts';
-import { timeZoneOf, viewerOf } from './context.ts';
+import { disclose, timeZoneOf, viewerOf } from './context.ts';
 
 export const SEARCH_LIMIT = 10;
 
@@ -37,6 +37,11 @@ export const search = defineCommand({
   run: async (args, ctx) => {
     const results = ctx.store.search.search(args.text, viewerOf(ctx), SEARCH_LIMIT);
     const accounts = new Map(ctx.store.accounts.index().map((entry) => [entry.id, entry]));
+    const hitIds = new Set([...results.accounts, ...results.contacts, ...results.notes].map((hit) => hit.accountId));
+    disclose(
+      ctx,
+      [...hitIds].flatMap((id) => accounts.get(id) ?? []),
+    );
     const label = (id: number) => {
       const account = accounts.get(id);
       return account ? accountLabel(account) : 'an account';

@@ -4,7 +4,7 @@ import { list, reply } from '../replies/build.ts';
 import { formatDay } from '../replies/format.ts';
 import type { ListItem } from '../replies/reply.ts';
 import { defineCommand } from './command.ts';
-import { type CommandContext, timeZoneOf } from './context.ts';
+import { type CommandContext, disclose, timeZoneOf } from './context.ts';
 import { resolveAccount, visibleIndex } from './resolve-account.ts';
 import { today } from './values/dates.ts';
 
@@ -75,6 +75,11 @@ export const tasks = defineCommand({
         5_000,
       )
     ).filter((task) => visible.has(task.accountId));
+    const entries = new Map(visibleIndex(ctx).map((entry) => [entry.id, entry]));
+    disclose(
+      ctx,
+      [...new Set(found.map((task) => task.accountId))].flatMap((id) => entries.get(id) ?? []),
+    );
     const people = await ctx.store.users.byIds(
       found.flatMap((task) => (task.assigneeId === null ? [] : [task.assigneeId])),
     );

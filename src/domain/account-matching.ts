@@ -80,6 +80,23 @@ export class AccountMatcher {
   }
 
   /**
+   * The accounts a text names by their full name, key or alias as whole words ("Met the Acme team…" names Acme),
+   * for guessing which account a captured message is about. Only a single account (or a parent with its own
+   * subsidiaries) counts as a guess; anything else is no guess.
+   */
+  namedIn(text: string): number | null {
+    const words = ` ${normalize(text)} `;
+    const found = this.entries.filter((entry) =>
+      [normalize(entry.key), ...entry.forms, ...entry.cores].some(
+        (form) => form.length >= 3 && words.includes(` ${form} `),
+      ),
+    );
+    if (found.length === 0) return null;
+    const match = this.decide(found);
+    return match.kind === 'found' ? match.id : null;
+  }
+
+  /**
    * Typo tolerance: the accounts at the smallest edit distance, if it is small enough for the word's length. A
    * reference with digits in it ("acct-4", "3M") is an identifier, where one digit off is another account.
    */

@@ -1,6 +1,6 @@
 // edit, archive, owner, team, link and unlink: the commands that change an account itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandContext } from '../../src/commands/context.ts';
+import type { RequestContext } from '../../src/commands/context.ts';
 import { CommandEngine } from '../../src/commands/engine.ts';
 import type { Account, User } from '../../src/domain/records.ts';
 import { silentLogger } from '../../src/logger.ts';
@@ -322,7 +322,7 @@ describe('/account team', () => {
 });
 
 describe('/account link and unlink', () => {
-  const inChannel = (user: User, id = 'C1'): CommandContext => ({
+  const inChannel = (user: User, id = 'C1'): RequestContext => ({
     ...t.context(user),
     channel: { platform: 'slack', id },
   });

@@ -1,6 +1,6 @@
 // Buttons (engine.action) and submitted forms (engine.submit): the same rules as typed commands.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandContext } from '../../src/commands/context.ts';
+import type { RequestContext } from '../../src/commands/context.ts';
 import { CommandEngine } from '../../src/commands/engine.ts';
 import type { Account, User } from '../../src/domain/records.ts';
 import { silentLogger } from '../../src/logger.ts';
@@ -34,7 +34,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-const ctx = (user: User = t.admin): CommandContext => ({ ...t.context(user), surface: { forms: true, buttons: true } });
+const ctx = (user: User = t.admin): RequestContext => ({ ...t.context(user), surface: { forms: true, buttons: true } });
 
 /** Checks a failed outcome: its sentence, and that nothing was written while it ran. */
 async function refusedWith(run: () => Promise<{ status: string; reply: { summary: string } }>, message: string) {

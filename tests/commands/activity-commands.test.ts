@@ -1,6 +1,6 @@
 // timeline, tasks, task add, done, search and savethread: what happened at an account, and what is to be done.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandContext, ThreadCapture } from '../../src/commands/context.ts';
+import type { RequestContext, ThreadCapture } from '../../src/commands/context.ts';
 import { CommandEngine } from '../../src/commands/engine.ts';
 import type { Account, User } from '../../src/domain/records.ts';
 import { silentLogger } from '../../src/logger.ts';
@@ -416,7 +416,7 @@ describe('save this thread', () => {
     };
   }
 
-  const withThread = (capture: ThreadCapture, user: User = t.member): CommandContext => ({
+  const withThread = (capture: ThreadCapture, user: User = t.member): RequestContext => ({
     ...t.context(user),
     thread: capture,
   });

@@ -1,5 +1,5 @@
 // Small builders for handler tests: a workspace with people in it, and the context a command runs in.
-import type { CommandContext } from '../../src/commands/context.ts';
+import type { RequestContext } from '../../src/commands/context.ts';
 import { CommandEngine, type Outcome } from '../../src/commands/engine.ts';
 import type { User, Workspace } from '../../src/domain/records.ts';
 import { silentLogger } from '../../src/logger.ts';
@@ -15,7 +15,7 @@ export interface TestWorkspace {
   member: User;
   /** Runs typed text as `user` (default: the admin) and returns the outcome with its text rendering. */
   run(text: string, user?: User): Promise<Outcome & { text: string }>;
-  context(user: User): CommandContext;
+  context(user: User): RequestContext;
 }
 
 let counter = 0;
@@ -38,7 +38,7 @@ export async function createTestWorkspace(store: Store, name = 'Test workspace')
     displayName: 'Max Member',
   });
   const engine = new CommandEngine(silentLogger);
-  const context = (user: User): CommandContext => ({
+  const context = (user: User): RequestContext => ({
     store: ws,
     workspace,
     user,
@@ -46,6 +46,7 @@ export async function createTestWorkspace(store: Store, name = 'Test workspace')
     channel: null,
     surface: { forms: false, buttons: false },
     thread: null,
+    message: null,
     now: () => NOW,
   });
   return {

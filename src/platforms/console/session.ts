@@ -1,6 +1,6 @@
 // The console as a platform: one local workspace, people known by name, the same command engine as Slack and
 // Teams. Used by the chat and by `kam exec`.
-import type { CommandContext } from '../../commands/context.ts';
+import type { RequestContext } from '../../commands/context.ts';
 import type { CommandEngine, Outcome } from '../../commands/engine.ts';
 import type { Origin, User, Workspace } from '../../domain/records.ts';
 import type { Store, WorkspaceStore } from '../../store/store.ts';
@@ -51,7 +51,7 @@ export async function openConsoleSession(store: Store, options: ConsoleSessionOp
   const workspace = await consoleWorkspace(store, options.timeZone);
   const scoped = store.forWorkspace(workspace.id);
   const user = await consoleUser(scoped, options.userName);
-  const ctx: CommandContext = {
+  const ctx: RequestContext = {
     store: scoped,
     workspace,
     user,
@@ -59,6 +59,7 @@ export async function openConsoleSession(store: Store, options: ConsoleSessionOp
     channel: null,
     surface: { forms: false, buttons: false },
     thread: null,
+    message: null,
     now: options.now ?? (() => new Date()),
   };
   return { workspace, store: scoped, user, run: (text) => options.engine.handle(text, ctx) };

@@ -1,0 +1,115 @@
+// The Slack front end: a Bolt app on the bot's HTTP server at /slack/events, or over Socket Mode when an app-level
+// token is set. Listeners only translate between Slack and the command engine.
+import { App, type Logger as BoltLogger, ExpressReceiver, LogLevel } from '@slack/bolt';
+import type { Express } from 'express';
+import type { CommandEngine } from '../../commands/engine.ts';
+import type { SlackConfig } from '../../config.ts';
+import type { Logger } from '../../logger.ts';
+import type { Store } from '../../store/store.ts';
+import type { SlackDeps } from './deps.ts';
+import { SlackIdentity } from './identity.ts';
+import { registerActions } from './listeners/actions.ts';
+import { registerCommand } from './listeners/command.ts';
+import { registerConversation } from './listeners/conversation.ts';
+import { publishHome, registerHome } from './listeners/home.ts';
+import { registerOptions } from './listeners/options.ts';
+import { registerReaction } from './listeners/reaction.ts';
+import { registerShortcut } from './listeners/shortcut.ts';
+import { registerViews } from './listeners/views.ts';
+import { SlackRequests } from './request.ts';
+
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+/** Bolt's logger interface, writing into ours. */
+function boltLogger(logger: Logger): BoltLogger {
+  let level = LogLevel.INFO;
+  const text = (parts: unknown[]) =>
+    parts.map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join(' ');
+  return {
+    debug: (...parts) => logger.debug({ source: 'bolt' }, text(parts)),
+    info: (...parts) => logger.info({ source: 'bolt' }, text(parts)),
+    warn: (...parts) => logger.warn({ source: 'bolt' }, text(parts)),
+    error: (...parts) => logger.error({ source: 'bolt' }, text(parts)),
+    setLevel: (next) => {
+      level = next;
+    },
+    getLevel: () => level,
+    setName: () => {},
+  };
+}
+
+export interface SlackFrontEnd {
+  app: App;
+  mode: 'http' | 'socket';
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface SlackOptions {
+  config: SlackConfig;
+  store: Store;
+  engine: CommandEngine;
+  logger: Logger;
+  defaultTimeZone: string;
+  /** The shared HTTP server's app, where /slack/events is mounted in HTTP mode. */
+  http: Express;
+  /** For tests: Bolt's own identity of the bot, which it would otherwise ask auth.test for. */
+  botIdentity?: { botId: string; botUserId: string };
+}
+
+export function createSlack(options: SlackOptions): SlackFrontEnd {
+  const { config, logger } = options;
+  const clientOptions = { slackApiUrl: config.apiUrl };
+  const common = {
+    token: config.botToken,
+    logger: boltLogger(logger),
+    clientOptions,
+    ...(options.botIdentity ?? {}),
+  };
+  const socket = config.appToken !== null;
+  const app = socket
+    ? new App({ ...common, appToken: config.appToken ?? '', socketMode: true })
+    : new App({
+        ...common,
+        receiver: new ExpressReceiver({
+          signingSecret: config.signingSecret ?? '',
+          app: options.http,
+          endpoints: SLACK_EVENTS_PATH,
+          // Answer Slack at ack(); the work continues after, and answers through response_url or the Web API.
+          processBeforeResponse: false,
+          logger: common.logger,
+        }),
+      });
+
+  const identity = new SlackIdentity(options.store, app.client, options.defaultTimeZone, logger);
+  const deps: SlackDeps = {
+    store: options.store,
+    engine: options.engine,
+    identity,
+    requests: new SlackRequests(options.store, identity),
+    logger,
+  };
+  registerCommand(app, deps);
+  registerActions(app, deps, (teamId, userId) => publishHome(deps, app.client, teamId, userId));
+  registerViews(app, deps);
+  registerShortcut(app, deps);
+  registerOptions(app, deps);
+  registerConversation(app, deps);
+  registerReaction(app, deps);
+  registerHome(app, deps);
+  app.error(async (error) => {
+    logger.error({ err: error }, 'slack request failed');
+  });
+
+  return {
+    app,
+    mode: socket ? 'socket' : 'http',
+    // In HTTP mode the shared server is listening already; Socket Mode opens its own connection to Slack.
+    start: async () => {
+      if (socket) await app.start();
+    },
+    stop: async () => {
+      if (socket) await app.stop();
+    },
+  };
+}

@@ -1,0 +1,39 @@
+// `/account …`: acknowledged at once, always, so Slack never shows a timeout; the answer follows through the
+// response_url, privately, however long the work takes.
+import type { App } from '@slack/bolt';
+import { deliver } from '../deliver.ts';
+import type { SlackDeps } from '../deps.ts';
+import { normaliseMentions } from '../mentions.ts';
+import { guard } from './guard.ts';
+
+export const SLASH_COMMAND = '/account';
+
+export function registerCommand(app: App, deps: SlackDeps): void {
+  app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
+    await ack();
+    const apologise = (text: string) => respond({ response_type: 'ephemeral', text });
+    await guard(
+      deps.logger,
+      { listener: 'command', team: command.team_id, user: command.user_id },
+      async () => {
+        const ctx = await deps.requests.context({
+          teamId: command.team_id,
+          teamName: command.team_domain,
+          userId: command.user_id,
+          channelId: command.channel_id,
+        });
+        const text = await normaliseMentions(command.text, ctx.store, deps.identity);
+        const outcome = await deps.engine.command(text, ctx);
+        await deliver(outcome, {
+          client,
+          respond,
+          triggerId: command.trigger_id,
+          command: text,
+          channel: command.channel_id,
+          userId: command.user_id,
+        });
+      },
+      apologise,
+    );
+  });
+}

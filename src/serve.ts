@@ -1,0 +1,81 @@
+// Serving: one HTTP server for every configured platform (Slack at /slack/events, /healthz), until a signal stops it.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CommandEngine } from './commands/engine.ts';
+import { type Config, ConfigError } from './config.ts';
+import type { Logger } from './logger.ts';
+import { close, createHttpApp, listen } from './platforms/http-server.ts';
+import { createSlack, type SlackFrontEnd } from './platforms/slack/app.ts';
+import { Store } from './store/store.ts';
+
+export interface Running {
+  /** Where the HTTP server listens, e.g. http://127.0.0.1:3000. */
+  url: string;
+  platforms: string[];
+  stop(): Promise<void>;
+}
+
+export interface ServeOptions {
+  /** For tests: skip Bolt's auth.test by naming the bot. */
+  slackBotIdentity?: { botId: string; botUserId: string };
+}
+
+export async function startServing(config: Config, logger: Logger, options: ServeOptions = {}): Promise<Running> {
+  if (!config.slack && !config.teams) {
+    throw new ConfigError([
+      'Nothing to serve: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) for Slack; see the README',
+    ]);
+  }
+  const store = await Store.open(config.databaseUrl);
+  const platforms: string[] = [];
+  const http = createHttpApp(async () => ({ platforms }));
+  let slack: SlackFrontEnd | null = null;
+  let server: Server | null = null;
+  try {
+    if (config.slack) {
+      slack = createSlack({
+        config: config.slack,
+        store,
+        engine: new CommandEngine(logger),
+        logger,
+        defaultTimeZone: config.defaultTimeZone,
+        http,
+        ...(options.slackBotIdentity ? { botIdentity: options.slackBotIdentity } : {}),
+      });
+      platforms.push(slack.mode === 'socket' ? 'slack (socket mode)' : 'slack');
+    }
+    if (config.teams) logger.warn({}, 'Microsoft Teams settings are set, but the Teams front end is not built yet');
+    server = await listen(http, config.http.port, config.http.host);
+    await slack?.start();
+  } catch (error) {
+    if (server) await close(server);
+    await store.close();
+    throw error;
+  }
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+  logger.info({ url, platforms }, 'kam-bot is serving');
+  const listening = server;
+  return {
+    url,
+    platforms,
+    async stop() {
+      await slack?.stop();
+      await close(listening);
+      await store.close();
+    },
+  };
+}
+
+/** Serves until SIGINT or SIGTERM, then stops cleanly. */
+export async function serveUntilStopped(config: Config, logger: Logger): Promise<void> {
+  const running = await startServing(config, logger);
+  console.error(`kam-bot is serving ${running.platforms.join(' and ')} at ${running.url} (Ctrl-C stops it).`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await running.stop();
+}
