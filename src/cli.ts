@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { type Config, ConfigError, loadConfig } from './config.ts';
-import { isUserError } from './errors.ts';
+import { isUserError, StartupError } from './errors.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { MigrationError } from './store/migrations.ts';
 
@@ -13,7 +13,7 @@ function setup(serving = false): { config: Config; logger: Logger } {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
   // The console and one-shot commands share the terminal with people: only warnings and errors, unless asked.
-  const serves = serving || config.slack !== null || config.teams !== null;
+  const serves = serving || config.slack !== null;
   return { config, logger: createLogger(config.logLevel ?? (serves ? 'info' : 'warn')) };
 }
 
@@ -29,7 +29,7 @@ function run(body: (config: Config, logger: Logger) => Promise<number | undefine
       if (error instanceof ConfigError) {
         console.error(error.message);
         process.exitCode = EXIT.config;
-      } else if (error instanceof MigrationError || isUserError(error)) {
+      } else if (error instanceof MigrationError || error instanceof StartupError || isUserError(error)) {
         console.error(error.message);
         process.exitCode = EXIT.userError;
       } else {
@@ -46,11 +46,12 @@ const program = new Command('kam')
   .showHelpAfterError()
   .action(
     run(async (config, logger) => {
-      // Serve when Slack or Teams is configured; otherwise the console chat.
-      if (config.slack || config.teams) {
+      // Serve when Slack is configured; otherwise the console chat.
+      if (config.slack) {
         const { serveUntilStopped } = await import('./serve.ts');
         await serveUntilStopped(config, logger);
-        return EXIT.ok;
+        // Connections and retries the SDKs keep open must not hold the process after a clean stop.
+        process.exit(EXIT.ok);
       }
       const { startConsole } = await import('./main.ts');
       await startConsole(config, logger);
@@ -65,7 +66,7 @@ program
     run(async (config, logger) => {
       const { serveUntilStopped } = await import('./serve.ts');
       await serveUntilStopped(config, logger);
-      return EXIT.ok;
+      process.exit(EXIT.ok);
     }, true)(),
   );
 

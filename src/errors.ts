@@ -47,3 +47,8 @@ export class ConflictError extends UserError {
 export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
 }
+
+/** A reason the bot cannot start that the person running it can fix (a refused token, an unreachable service). */
+export class StartupError extends Error {
+  override readonly name: string = 'StartupError';
+}

@@ -6,6 +6,7 @@ import { type Config, ConfigError } from './config.ts';
 import type { Logger } from './logger.ts';
 import { close, createHttpApp, listen } from './platforms/http-server.ts';
 import { createSlack, type SlackFrontEnd } from './platforms/slack/app.ts';
+import { verifySlackToken } from './platforms/slack/verify-token.ts';
 import { Store } from './store/store.ts';
 
 export interface Running {
@@ -21,11 +22,12 @@ export interface ServeOptions {
 }
 
 export async function startServing(config: Config, logger: Logger, options: ServeOptions = {}): Promise<Running> {
-  if (!config.slack && !config.teams) {
+  if (!config.slack) {
     throw new ConfigError([
-      'Nothing to serve: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) for Slack; see the README',
+      `Nothing to serve: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) for Slack; see the README${config.teams ? ' (the Microsoft Teams front end is not built yet)' : ''}`,
     ]);
   }
+  const botIdentity = options.slackBotIdentity ?? (await verifySlackToken(config.slack));
   const store = await Store.open(config.databaseUrl);
   const platforms: string[] = [];
   const http = createHttpApp(async () => ({ platforms }));
@@ -40,7 +42,7 @@ export async function startServing(config: Config, logger: Logger, options: Serv
         logger,
         defaultTimeZone: config.defaultTimeZone,
         http,
-        ...(options.slackBotIdentity ? { botIdentity: options.slackBotIdentity } : {}),
+        botIdentity,
       });
       platforms.push(slack.mode === 'socket' ? 'slack (socket mode)' : 'slack');
     }
@@ -78,4 +80,5 @@ export async function serveUntilStopped(config: Config, logger: Logger): Promise
     process.once('SIGTERM', stop);
   });
   await running.stop();
+  console.error('kam-bot stopped.');
 }

@@ -99,6 +99,7 @@ export function noteForm(account: Account | null, text = ''): Reply {
       { name: 'body', label: 'Note', kind: 'textarea', required: true, maxLength: 40_000, value: text },
     ],
     `/account note ${account?.key ?? '<account>'} <text>`,
+    account ? String(account.id) : undefined,
   );
 }
 
@@ -114,5 +115,6 @@ export function taskForm(account: Account | null): Reply {
       { name: 'assignee', label: 'Who', kind: 'user' },
     ],
     `/account task add ${account?.key ?? '<account>'} <what> [due:friday]`,
+    account ? String(account.id) : undefined,
   );
 }

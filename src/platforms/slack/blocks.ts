@@ -105,6 +105,11 @@ function userText(raw: string, max: number): string {
   return cut(escapeSlack(raw), max);
 }
 
+/** `*text*`: Slack bolds only when no space touches the asterisks, and shows `**` for nothing. */
+function bold(escaped: string): string {
+  return `*${escaped.trim() || ELLIPSIS}*`;
+}
+
 function section(text: string): SectionBlock {
   return { type: 'section', text: mrkdwn(text) };
 }
@@ -118,7 +123,7 @@ function moreLine(count: number): ContextBlock {
 }
 
 /** Characters of text in blocks: every plain_text and mrkdwn object, wherever it is. */
-export function textChars(value: unknown): number {
+function textChars(value: unknown): number {
   if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + textChars(item), 0);
   if (value === null || typeof value !== 'object') return 0;
   const record = value as Record<string, unknown>;
@@ -184,7 +189,7 @@ function addCutToFit(room: Room, build: (max: number) => KnownBlock, limit: numb
 function addText(block: TextBlock, room: Room): boolean {
   switch (block.style) {
     case 'heading':
-      return addCutToFit(room, (max) => section(`*${userText(block.text, max - 2)}*`), SECTION_TEXT_MAX);
+      return addCutToFit(room, (max) => section(bold(userText(block.text, max - 2))), SECTION_TEXT_MAX);
     case 'quote': {
       // Our `>` is markup; a `>` in the text itself was escaped to `&gt;`.
       const quoted = escapeSlack(block.text)
@@ -201,7 +206,7 @@ function addText(block: TextBlock, room: Room): boolean {
 }
 
 function fieldText(label: string, value: string): MrkdwnElement {
-  const head = `*${userText(label, ITEM_TITLE_MAX)}*`;
+  const head = bold(userText(label, ITEM_TITLE_MAX));
   return mrkdwn(`${head}\n${userText(value || '—', FIELD_TEXT_MAX - head.length - 1)}`);
 }
 
@@ -237,7 +242,7 @@ function indexedActionId(actionId: string, index: number): string {
 
 function itemSection(item: ListItem, max: number): SectionBlock {
   const mark = item.band ? `${BAND_MARK[item.band]} ` : '';
-  const title = `${mark}*${userText(item.title, ITEM_TITLE_MAX)}*`;
+  const title = `${mark}${bold(userText(item.title, ITEM_TITLE_MAX))}`;
   const link = item.url ? slackLink(item.url, 'original message') : null;
   const under = [item.meta ? userText(item.meta, ITEM_META_MAX) : null, link].filter(Boolean).join(' · ');
   const separator = ' — ';
@@ -253,7 +258,7 @@ function itemSection(item: ListItem, max: number): SectionBlock {
 }
 
 function addList(block: ListBlock, room: Room): boolean {
-  if (block.heading && !room.add([section(`*${userText(block.heading, SECTION_TEXT_MAX - 2)}*`)], LIST_RESERVE)) {
+  if (block.heading && !room.add([section(bold(userText(block.heading, SECTION_TEXT_MAX - 2)))], LIST_RESERVE)) {
     return false;
   }
   const total = Math.max(block.total, block.items.length);
@@ -318,7 +323,7 @@ function choiceButtons(block: ChoicesBlock, chars: number): KnownBlock[] {
   const lines = described
     ? choices.map(
         (choice) =>
-          `• *${userText(choice.label, OPTION_TEXT_MAX)}*${choice.description ? ` — ${userText(choice.description, OPTION_DESCRIPTION_MAX)}` : ''}`,
+          `• ${bold(userText(choice.label, OPTION_TEXT_MAX))}${choice.description ? ` — ${userText(choice.description, OPTION_DESCRIPTION_MAX)}` : ''}`,
       )
     : [];
   const prompt = section(cut([userText(block.prompt, SECTION_TEXT_MAX), ...lines].join('\n'), SECTION_TEXT_MAX));
@@ -390,7 +395,7 @@ function addForm(block: FormBlock, room: Room): boolean {
   );
   const sectionBlock: SectionBlock = {
     type: 'section',
-    text: mrkdwn(`*${userText(block.title, SECTION_TEXT_MAX - 2)}*`),
+    text: mrkdwn(bold(userText(block.title, SECTION_TEXT_MAX - 2))),
     ...(open ? { accessory: open } : {}),
   };
   const blocks: KnownBlock[] = [sectionBlock];

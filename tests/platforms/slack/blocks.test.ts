@@ -644,6 +644,8 @@ describe('real replies from the command engine', () => {
   it('renders every command reply as a valid message, with and without a share button', async () => {
     for (const command of COMMANDS) {
       const result = await t.run(command);
+      const failing = ['/account show init', '/account show zzqqxx', '/account frobnicate'].includes(command);
+      expect(result.status, command).toBe(failing ? 'user_error' : 'ok');
       const message = renderMessage(result.reply);
       expect(slackLimitViolations(message, 'message'), command).toEqual([]);
       expect(slackLimitViolations(renderMessage(result.reply, { share: { value: command } }), 'message')).toEqual([]);
@@ -669,7 +671,14 @@ describe('real replies from the command engine', () => {
     const { blocks } = render((await t.run('/account show acme')).reply);
     expect(blocks[0]?.type).toBe('header');
     expect(textOf(blocks)).toContain('|original message>');
-    expect(blocks.at(-1)).toMatchObject({ type: 'actions', elements: [{ action_id: 'note_open' }] });
+    const last = blocks.at(-1);
+    expect(last?.type === 'actions' && last.elements.map((element) => element.action_id)).toEqual([
+      'note_open',
+      'account_edit_open',
+      'task_open',
+      'health_show',
+      'notes_show',
+    ]);
   });
 
   it('renders the forms as messages with an Open button', () => {
@@ -718,7 +727,7 @@ describe('real replies from the command engine', () => {
       const message = render(value, { share: { value: '/account show acme' } });
       for (const needle of HOSTILE)
         expect(unescapedUserText(message, needle), `${needle} in ${value.summary}`).toBe(false);
-      expect(textOf(message)).toMatch(/&lt;!channel&gt;|&lt;https:\/\/evil\|bank&gt;/);
+      expect(textOf(message)).toMatch(/&lt;(!channel|@U123|https:\/\/evil\|bank)&gt;|&amp;/);
     }
     const view = renderViewBlocks(replies);
     for (const needle of HOSTILE) expect(unescapedUserText(view, needle)).toBe(false);
