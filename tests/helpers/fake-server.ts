@@ -14,6 +14,15 @@ export interface Recorded {
 
 export type Handler = (request: Recorded) => unknown | Promise<unknown>;
 
+/** A handler's answer with its own status and headers (a 429 with Retry-After, say). */
+export class Answer {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    readonly headers: Record<string, string> = {},
+  ) {}
+}
+
 function parseBody(raw: string, type: string | undefined): Record<string, unknown> {
   if (!raw) return {};
   if (type?.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
@@ -58,6 +67,11 @@ export class FakeServer {
           [...this.handlers].find(([pattern]) => pattern.endsWith('*') && path.startsWith(pattern.slice(0, -1)))?.[1];
         try {
           const answer = handler ? await handler(recorded) : { ok: true };
+          if (answer instanceof Answer) {
+            res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
+            res.end(JSON.stringify(answer.body));
+            return;
+          }
           res.writeHead(200, { 'content-type': 'application/json' });
           res.end(JSON.stringify(answer ?? { ok: true }));
         } catch (error) {

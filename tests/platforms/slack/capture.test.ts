@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { WorkspaceStore } from '../../../src/store/store.ts';
 import { SYSTEM_ACTOR } from '../../../src/store/store.ts';
+import { Answer } from '../../helpers/fake-server.ts';
 import { ASKER, AUTHOR, fixture, type SlackHarness, startSlackHarness, TEAM } from '../../helpers/slack-harness.ts';
 
 let h: SlackHarness;
@@ -244,7 +245,7 @@ describe('@kam in a thread', () => {
     expect(h.fake.calls('/api/chat.postMessage')).toHaveLength(1);
   });
 
-  it('saves the whole thread with “save this thread to globex”, reading every page', async () => {
+  it('saves the whole thread with “save this thread to globex”, reading every page through a rate limit', async () => {
     const threadTs = '1732744000.000100';
     const pages = [
       {
@@ -256,7 +257,13 @@ describe('@kam in a thread', () => {
       },
       { messages: [message('1732744002.000100', 'Legal wants the DPA first', AUTHOR)], next: '' },
     ];
+    let limited = false;
     h.fake.on('/api/conversations.replies', (request) => {
+      // Slack rate-limits the second page once: the client must wait and ask again, not give up.
+      if (request.body.cursor === 'page2' && !limited) {
+        limited = true;
+        return new Answer(429, { ok: false, error: 'ratelimited' }, { 'retry-after': '1' });
+      }
       const page = request.body.cursor === 'page2' ? pages[1] : pages[0];
       return {
         ok: true,
@@ -274,6 +281,7 @@ describe('@kam in a thread', () => {
     expect(note?.body).toContain('Kick-off for the Globex pilot');
     expect(note?.body).toContain('Budget is 120k @Raj Patel');
     expect(note?.body).toContain('Legal wants the DPA first');
-    expect(h.fake.calls('/api/conversations.replies')).toHaveLength(2);
+    expect(limited).toBe(true);
+    expect(h.fake.calls('/api/conversations.replies')).toHaveLength(3);
   });
 });
