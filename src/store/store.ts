@@ -63,4 +63,5 @@ export type { NewOpportunity, OpportunityPatch } from './opportunities.ts';
 export type { SearchResults } from './search.ts';
 export type { NewTask, TaskFilter } from './tasks.ts';
 export type { SeenUser } from './users.ts';
+export type { Conversation, ConversationKind, SeenConversation } from './conversations.ts';
 export { WorkspaceStore } from './workspace-store.ts';

@@ -3,6 +3,7 @@ import { AccountRepository } from './accounts.ts';
 import { AuditLog } from './audit.ts';
 import { ChannelLinkRepository } from './channel-links.ts';
 import { ContactRepository } from './contacts.ts';
+import { ConversationRepository } from './conversations.ts';
 import { HealthFactsReader } from './health-facts.ts';
 import { HealthSnapshotRepository } from './health-snapshots.ts';
 import { MemberRepository } from './members.ts';
@@ -33,6 +34,7 @@ export class WorkspaceStore {
   readonly snapshots: HealthSnapshotRepository;
   readonly healthFacts: HealthFactsReader;
   readonly workspaceSettings: WorkspaceSettings;
+  readonly conversations: ConversationRepository;
 
   constructor(
     private readonly db: Db,
@@ -52,6 +54,7 @@ export class WorkspaceStore {
     this.snapshots = new HealthSnapshotRepository(db, workspaceId);
     this.healthFacts = new HealthFactsReader(sqlite, workspaceId);
     this.workspaceSettings = new WorkspaceSettings(db, workspaceId);
+    this.conversations = new ConversationRepository(db, workspaceId);
   }
 
   /**
