@@ -76,3 +76,52 @@ export async function backup(config: Config, file: string, force: boolean): Prom
     return 0;
   });
 }
+
+export async function listWorkspaces(config: Config): Promise<number> {
+  return withStore(config, async (store) => {
+    const installations = await store.workspaces.installations();
+    for (const workspace of await store.workspaces.list()) {
+      const where = installations
+        .filter((installation) => installation.workspaceId === workspace.id)
+        .map((installation) => `${installation.platform}:${installation.externalId}`);
+      const accounts = await store.forWorkspace(workspace.id).accounts.count();
+      console.log(
+        `${workspace.id}  ${workspace.name}  (${accounts} accounts)  ${where.join(' ') || 'no installation'}`,
+      );
+    }
+    return 0;
+  });
+}
+
+const INSTALLATION = /^(slack|teams|console):(.+)$/;
+
+function installation(text: string): { platform: 'slack' | 'teams' | 'console'; externalId: string } {
+  const match = INSTALLATION.exec(text);
+  if (!match)
+    throw new ValidationError(`“${text}” is not an installation; write it as slack:<team id> or teams:<tenant id>.`);
+  return { platform: match[1] as 'slack' | 'teams' | 'console', externalId: match[2] ?? '' };
+}
+
+/** Makes `second` use the workspace of `first`, so a Slack team and a Teams tenant see the same accounts. */
+export async function linkWorkspaces(config: Config, first: string, second: string, force: boolean): Promise<number> {
+  const target = installation(first);
+  const joining = installation(second);
+  return withStore(config, async (store) => {
+    const workspace = await store.workspaces.forInstallation(target.platform, target.externalId);
+    if (!workspace) throw new ValidationError(`${first} has not used kam-bot yet; nothing to link to.`);
+    const current = await store.workspaces.forInstallation(joining.platform, joining.externalId);
+    if (current?.id === workspace.id) {
+      console.log(`${second} already uses workspace ${workspace.id} (${workspace.name}).`);
+      return 0;
+    }
+    const stranded = current ? await store.forWorkspace(current.id).accounts.count() : 0;
+    if (stranded > 0 && !force) {
+      throw new ValidationError(
+        `${second} has ${stranded} accounts of its own in workspace ${current?.id}; they would no longer be seen from there. Add --force to link anyway.`,
+      );
+    }
+    await store.workspaces.link(joining.platform, joining.externalId, workspace.id);
+    console.log(`${second} now uses workspace ${workspace.id} (${workspace.name}), like ${first}.`);
+    return 0;
+  });
+}

@@ -13,7 +13,7 @@ function setup(serving = false): { config: Config; logger: Logger } {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
   // The console and one-shot commands share the terminal with people: only warnings and errors, unless asked.
-  const serves = serving || config.slack !== null;
+  const serves = serving || config.slack !== null || config.teams !== null;
   return { config, logger: createLogger(config.logLevel ?? (serves ? 'info' : 'warn')) };
 }
 
@@ -46,8 +46,8 @@ const program = new Command('kam')
   .showHelpAfterError()
   .action(
     run(async (config, logger) => {
-      // Serve when Slack is configured; otherwise the console chat.
-      if (config.slack) {
+      // Serve when Slack or Teams is configured; otherwise the console chat.
+      if (config.slack || config.teams) {
         const { serveUntilStopped } = await import('./serve.ts');
         await serveUntilStopped(config, logger);
         // Connections and retries the SDKs keep open must not hold the process after a clean stop.
@@ -90,6 +90,28 @@ program
     run(async (config, logger) => {
       const { loadDemoPortfolio } = await import('./cli-commands.ts');
       return loadDemoPortfolio(config, logger, options.as);
+    })(),
+  );
+
+const workspaces = program
+  .command('workspaces')
+  .description('The workspaces and the Slack teams and Teams tenants that use them');
+workspaces.action(() =>
+  run(async (config) => {
+    const { listWorkspaces } = await import('./cli-commands.ts');
+    return listWorkspaces(config);
+  })(),
+);
+workspaces
+  .command('link')
+  .description('Let a Slack team and a Teams tenant share one workspace (the second joins the first)')
+  .argument('<first>', 'e.g. slack:T0A1B2C3D4E')
+  .argument('<second>', 'e.g. teams:5f0e1d2c-3b4a-4958-8776-a1b2c3d4e5f6')
+  .option('--force', 'link even when the second has accounts of its own')
+  .action((first: string, second: string, options: { force?: boolean }) =>
+    run(async (config) => {
+      const { linkWorkspaces } = await import('./cli-commands.ts');
+      return linkWorkspaces(config, first, second, options.force ?? false);
     })(),
   );
 

@@ -5,14 +5,16 @@ import { CommandEngine } from './commands/engine.ts';
 import { type Config, ConfigError } from './config.ts';
 import type { Logger } from './logger.ts';
 import { close, createHttpApp, listen } from './platforms/http-server.ts';
-import { createSlack, type SlackFrontEnd } from './platforms/slack/app.ts';
-import { verifySlackToken } from './platforms/slack/verify-token.ts';
+import type { SlackFrontEnd } from './platforms/slack/app.ts';
+import type { TeamsFrontEnd } from './platforms/teams/app.ts';
 import { Store } from './store/store.ts';
 
 export interface Running {
   /** Where the HTTP server listens, e.g. http://127.0.0.1:3000. */
   url: string;
   platforms: string[];
+  slack: SlackFrontEnd | null;
+  teams: TeamsFrontEnd | null;
   stop(): Promise<void>;
 }
 
@@ -22,23 +24,30 @@ export interface ServeOptions {
 }
 
 export async function startServing(config: Config, logger: Logger, options: ServeOptions = {}): Promise<Running> {
-  if (!config.slack) {
+  if (!config.slack && !config.teams) {
     throw new ConfigError([
-      `Nothing to serve: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) for Slack; see the README${config.teams ? ' (the Microsoft Teams front end is not built yet)' : ''}`,
+      'Nothing to serve: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (Slack) or TEAMS_APP_ID and TEAMS_APP_PASSWORD (Teams); see the README',
     ]);
   }
-  const botIdentity = options.slackBotIdentity ?? (await verifySlackToken(config.slack));
+  // Each platform's SDK loads only when that platform is configured: they take a good part of a second each.
+  const slackModule = config.slack ? await import('./platforms/slack/app.ts') : null;
+  const verify = config.slack && !options.slackBotIdentity ? await import('./platforms/slack/verify-token.ts') : null;
+  const botIdentity = config.slack
+    ? (options.slackBotIdentity ?? (await verify?.verifySlackToken(config.slack)))
+    : null;
   const store = await Store.open(config.databaseUrl);
   const platforms: string[] = [];
   const http = createHttpApp(async () => ({ platforms }));
   let slack: SlackFrontEnd | null = null;
+  let teams: TeamsFrontEnd | null = null;
   let server: Server | null = null;
+  const engine = new CommandEngine(logger);
   try {
-    if (config.slack) {
-      slack = createSlack({
+    if (config.slack && botIdentity && slackModule) {
+      slack = slackModule.createSlack({
         config: config.slack,
         store,
-        engine: new CommandEngine(logger),
+        engine,
         logger,
         defaultTimeZone: config.defaultTimeZone,
         http,
@@ -46,7 +55,18 @@ export async function startServing(config: Config, logger: Logger, options: Serv
       });
       platforms.push(slack.mode === 'socket' ? 'slack (socket mode)' : 'slack');
     }
-    if (config.teams) logger.warn({}, 'Microsoft Teams settings are set, but the Teams front end is not built yet');
+    if (config.teams) {
+      const { createTeams } = await import('./platforms/teams/app.ts');
+      teams = createTeams({
+        config: config.teams,
+        store,
+        engine,
+        logger,
+        defaultTimeZone: config.defaultTimeZone,
+        http,
+      });
+      platforms.push(teams.authenticated ? 'teams' : 'teams (unauthenticated, loopback)');
+    }
     server = await listen(http, config.http.port, config.http.host);
     await slack?.start();
   } catch (error) {
@@ -62,6 +82,8 @@ export async function startServing(config: Config, logger: Logger, options: Serv
   return {
     url,
     platforms,
+    slack,
+    teams,
     async stop() {
       await slack?.stop();
       await close(listening);

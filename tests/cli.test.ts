@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Store, SYSTEM_ACTOR } from '../src/store/store.ts';
 import { freshDatabaseFile } from './helpers/store.ts';
 
 const KAM = join(import.meta.dirname, '..', 'bin', 'kam.js');
@@ -100,6 +101,37 @@ describe('kam configuration and maintenance', () => {
     const again = await kam(['backup', target], env);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('already exists');
+  });
+});
+
+describe('kam workspaces', () => {
+  it('links a Teams tenant to a Slack team’s workspace so both see the same accounts', async () => {
+    const store = await Store.open(database.url);
+    const slack = await store.workspaces.ensureInstallation('slack', 'T0SLACK', {
+      name: 'Acme Slack',
+      timeZone: 'UTC',
+    });
+    await store.forWorkspace(slack.id).accounts.create({ key: 'shared', name: 'Shared Account' }, SYSTEM_ACTOR);
+    const teams = await store.workspaces.ensureInstallation('teams', 'tenant-1', {
+      name: 'Acme Teams',
+      timeZone: 'UTC',
+    });
+    await store.forWorkspace(teams.id).accounts.create({ key: 'own', name: 'Own Account' }, SYSTEM_ACTOR);
+    await store.close();
+
+    const refused = await kam(['workspaces', 'link', 'slack:T0SLACK', 'teams:tenant-1'], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('teams:tenant-1 has 1 accounts of its own');
+    const linked = await kam(['workspaces', 'link', 'slack:T0SLACK', 'teams:tenant-1', '--force'], env);
+    expect(linked.code).toBe(0);
+    expect(linked.stdout).toContain(`teams:tenant-1 now uses workspace ${slack.id} (Acme Slack), like slack:T0SLACK.`);
+
+    const after = await Store.open(database.url);
+    const fromTeams = await after.workspaces.forInstallation('teams', 'tenant-1');
+    expect(fromTeams?.id).toBe(slack.id);
+    expect((await after.forWorkspace(fromTeams?.id ?? 0).accounts.byKey('shared'))?.name).toBe('Shared Account');
+    await after.close();
+    expect((await kam(['workspaces'], env)).stdout).toContain('slack:T0SLACK teams:tenant-1');
   });
 });
 

@@ -119,5 +119,7 @@ export interface FormBlock {
   fields: FormField[];
   /** Opaque state the platform hands back on submit (e.g. the account id being edited). */
   state?: string;
+  /** A line above the fields: what was wrong with the last submission. */
+  problem?: string;
   command?: string;
 }

@@ -56,6 +56,7 @@ export type { AccountFilter, AccountIndexEntry, AccountPatch, NewAccount, Viewer
 export type { Actor } from './audit.ts';
 export { SYSTEM_ACTOR } from './audit.ts';
 export type { ContactPatch, NewContact } from './contacts.ts';
+export type { Conversation, ConversationKind, SeenConversation } from './conversations.ts';
 export { type AccountActivity, healthFactsOf, historyFactsOf } from './health-facts.ts';
 export type { HealthSnapshot } from './health-snapshots.ts';
 export type { NewNote, NewNoteTask, SavedNote } from './notes.ts';
@@ -63,5 +64,4 @@ export type { NewOpportunity, OpportunityPatch } from './opportunities.ts';
 export type { SearchResults } from './search.ts';
 export type { NewTask, TaskFilter } from './tasks.ts';
 export type { SeenUser } from './users.ts';
-export type { Conversation, ConversationKind, SeenConversation } from './conversations.ts';
 export { WorkspaceStore } from './workspace-store.ts';

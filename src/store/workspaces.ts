@@ -53,6 +53,13 @@ export class WorkspaceDirectory {
     });
   }
 
+  async installations(): Promise<{ platform: Platform; externalId: string; workspaceId: number }[]> {
+    return this.db.installation.findMany({
+      select: { platform: true, externalId: true, workspaceId: true },
+      orderBy: [{ workspaceId: 'asc' }, { platform: 'asc' }],
+    });
+  }
+
   /** Maps another installation (say, a Teams tenant) to an existing workspace, so both see the same accounts. */
   async link(platform: Platform, externalId: string, workspaceId: number): Promise<void> {
     await this.db.installation.upsert({

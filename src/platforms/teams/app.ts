@@ -1,0 +1,98 @@
+// The Teams front end: teams-ai on botbuilder's CloudAdapter, at /api/messages on the bot's one HTTP server.
+// Requests are authenticated (Bot Framework JWT) whenever TEAMS_APP_ID is set; without it the endpoint only runs
+// when explicitly allowed, on loopback (config.ts enforces that).
+import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import type { ConversationReference, TurnContext } from 'botbuilder';
+import express, { type Express } from 'express';
+import type { CommandEngine } from '../../commands/engine.ts';
+import type { TeamsConfig } from '../../config.ts';
+import type { Logger } from '../../logger.ts';
+import type { Reply } from '../../replies/reply.ts';
+import type { Store } from '../../store/store.ts';
+import { renderCard } from './cards.ts';
+import { registerHandlers } from './handlers.ts';
+import { TeamsIdentity } from './identity.ts';
+import { TeamsRequests } from './request.ts';
+import { cardActivity } from './send.ts';
+
+export const TEAMS_MESSAGES_PATH = '/api/messages';
+/** Bot Framework activities are small; a larger body is not one. */
+const BODY_LIMIT = '1mb';
+
+export interface TeamsFrontEnd {
+  adapter: TeamsAdapter;
+  authenticated: boolean;
+  /** Posts a reply where the bot was installed or spoken to before (digests, reminders). */
+  sendProactive(reference: ConversationReference, reply: Reply): Promise<void>;
+}
+
+export interface TeamsOptions {
+  config: TeamsConfig;
+  store: Store;
+  engine: CommandEngine;
+  logger: Logger;
+  defaultTimeZone: string;
+  http: Express;
+}
+
+function adapterFor(config: TeamsConfig): TeamsAdapter {
+  if (!config.appId) return new TeamsAdapter({});
+  return new TeamsAdapter({
+    MicrosoftAppId: config.appId,
+    MicrosoftAppPassword: config.appPassword ?? '',
+    MicrosoftAppType: config.tenantId ? 'SingleTenant' : 'MultiTenant',
+    ...(config.tenantId ? { MicrosoftAppTenantId: config.tenantId } : {}),
+  });
+}
+
+export function createTeams(options: TeamsOptions): TeamsFrontEnd {
+  const { config, logger } = options;
+  const adapter = adapterFor(config);
+  const app = new Application<TurnState>({
+    adapter,
+    ...(config.appId ? { botAppId: config.appId } : {}),
+    // The typing indicator would be an extra call per message; kam-bot answers in well under a second.
+    startTypingTimer: false,
+    removeRecipientMention: true,
+  });
+  const requests = new TeamsRequests(options.store, new TeamsIdentity(options.store, options.defaultTimeZone, logger));
+  registerHandlers(app, { engine: options.engine, requests, logger });
+  if (!config.appId) {
+    logger.warn(
+      {},
+      'Teams: TEAMS_ALLOW_UNAUTHENTICATED is set, so /api/messages accepts unauthenticated requests (loopback only)',
+    );
+  }
+
+  options.http.post(TEAMS_MESSAGES_PATH, express.json({ limit: BODY_LIMIT }), async (req, res) => {
+    const body = req.body as { type?: unknown } | undefined;
+    // botbuilder throws on an activity without a type instead of answering 400; answer it here.
+    if (!body || typeof body !== 'object' || typeof body.type !== 'string' || !body.type) {
+      res.status(400).json({ error: 'The request body is not a Bot Framework activity (it has no type).' });
+      return;
+    }
+    try {
+      await adapter.process(req, res, async (context: TurnContext) => {
+        await app.run(context);
+      });
+    } catch (error) {
+      logger.error({ err: error, type: body.type }, 'teams request failed');
+      if (!res.headersSent) res.status(500).json({ error: 'The request could not be processed.' });
+    }
+  });
+
+  return {
+    adapter,
+    authenticated: config.appId !== null,
+    async sendProactive(reference, reply) {
+      await adapter.continueConversationAsync(config.appId ?? '', reference, async (context) => {
+        // A proactive post starts a new message rather than replying to the activity the reference came from.
+        context.onSendActivities(async (_context, activities, next) => {
+          for (const activity of activities) delete activity.replyToId;
+          return next();
+        });
+        await context.sendActivity(cardActivity(renderCard(reply), reply.summary));
+      });
+    },
+  };
+}

@@ -1,0 +1,125 @@
+// The message extension: "Save to account" on any message (a form, then the note with a link to the message,
+// stored once per message), and "Find account" in the compose box (account cards, well within Teams' 5 seconds).
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { CardFactory, type MessagingExtensionAttachment, type TurnContext } from 'botbuilder';
+import { FORM_IDS, noteForm } from '../../commands/forms.ts';
+import { visibleIndex } from '../../commands/resolve-account.ts';
+import { AccountMatcher } from '../../domain/account-matching.ts';
+import { normalize } from '../../domain/normalize.ts';
+import { reply } from '../../replies/build.ts';
+import { accountLabel, formatDay, humanize } from '../../replies/format.ts';
+import type { AdaptiveCard } from './cards.ts';
+import { renderCard } from './cards.ts';
+import type { TeamsDeps } from './handlers.ts';
+import { conversationOf } from './request.ts';
+import { cardFor } from './send.ts';
+import { htmlToText } from './text.ts';
+
+export const SAVE_COMMAND = 'saveToAccount';
+export const FIND_COMMAND = 'findAccount';
+const FIND_RESULTS = 10;
+
+interface MessagePayload {
+  id?: string;
+  createdDateTime?: string;
+  linkToMessage?: string;
+  body?: { content?: string; contentType?: string };
+  from?: { user?: { id?: string; displayName?: string } };
+}
+
+function payloadOf(context: TurnContext): MessagePayload {
+  return ((context.activity.value as { messagePayload?: MessagePayload } | undefined)?.messagePayload ??
+    {}) as MessagePayload;
+}
+
+function textOf(payload: MessagePayload): string {
+  const content = payload.body?.content ?? '';
+  return payload.body?.contentType === 'text' ? content : htmlToText(content);
+}
+
+/** Dialogs (task modules) submit with Action.Submit; Action.Execute there would go to the card handler instead. */
+function asDialog(card: AdaptiveCard): AdaptiveCard {
+  return JSON.parse(JSON.stringify(card).replaceAll('"Action.Execute"', '"Action.Submit"')) as AdaptiveCard;
+}
+
+export function registerMessageExtension(app: Application<TurnState>, deps: TeamsDeps): void {
+  app.messageExtensions.fetchTask(SAVE_COMMAND, async (context) => {
+    const ctx = await deps.requests.context(context);
+    const text = textOf(payloadOf(context));
+    const index = visibleIndex(ctx);
+    const linked = await ctx.store.channelLinks.forChannel('teams', conversationOf(context));
+    const guessed = linked?.accountId ?? new AccountMatcher(index.filter((entry) => !entry.archived)).namedIn(text);
+    const account =
+      guessed === null ? null : await ctx.store.accounts.byId(guessed, { userId: ctx.user.id, role: ctx.user.role });
+    const form = noteForm(account, text);
+    const card = asDialog(cardFor({ status: 'ok', restricted: false, reply: form }, ctx));
+    return { title: 'Save to account', width: 'medium', height: 'medium', card: CardFactory.adaptiveCard(card) };
+  });
+
+  app.messageExtensions.submitAction<Record<string, unknown>>(SAVE_COMMAND, async (context, _state, data) => {
+    try {
+      const payload = payloadOf(context);
+      const base = await deps.requests.context(context);
+      const author = payload.from?.user?.id
+        ? await deps.requests.identity.person(base.store, context, {
+            teamsId: null,
+            aadObjectId: payload.from.user.id,
+            name: payload.from.user.displayName ?? null,
+          })
+        : null;
+      const ctx = {
+        ...base,
+        message: {
+          channel: conversationOf(context),
+          id: payload.id ?? String(context.activity.id),
+          permalink: payload.linkToMessage?.startsWith('https://') ? payload.linkToMessage : null,
+          at: payload.createdDateTime ? new Date(payload.createdDateTime) : null,
+          authorId: author?.id ?? null,
+        },
+      };
+      const values = { account: String(data.account ?? ''), body: String(data.body ?? textOf(payload)) };
+      const outcome = await deps.engine.submit(FORM_IDS.note, values, undefined, ctx);
+      return outcome.reply.summary;
+    } catch (error) {
+      deps.logger.error({ err: error }, 'teams save to account failed');
+      return 'Something went wrong on our side. It has been logged; please try again in a moment.';
+    }
+  });
+
+  app.messageExtensions.query(FIND_COMMAND, async (context, _state, query) => {
+    const ctx = await deps.requests.context(context);
+    const typed = normalize(String(query.parameters.query ?? query.parameters.searchKeywords ?? ''));
+    const found = visibleIndex(ctx)
+      .filter((entry) => !entry.archived)
+      .filter(
+        (entry) => !typed || [entry.key, entry.name, ...entry.aliases].some((form) => normalize(form).includes(typed)),
+      )
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .slice(0, FIND_RESULTS);
+    const accounts = await ctx.store.accounts.byIds(found.map((entry) => entry.id));
+    const owners = await ctx.store.accounts.ownersOf(accounts);
+    const attachments: MessagingExtensionAttachment[] = accounts.map((account) => {
+      const owner = account.ownerId === null ? null : owners.get(account.ownerId)?.displayName;
+      const facts = [
+        `Tier ${account.tier}`,
+        owner,
+        humanize(account.status),
+        account.renewalAt ? `renewal ${formatDay(account.renewalAt)}` : null,
+      ]
+        .filter(Boolean)
+        .join(' · ');
+      const card = renderCard(
+        reply({
+          title: accountLabel(account),
+          summary: accountLabel(account),
+          blocks: [
+            { type: 'context', text: facts },
+            { type: 'actions', buttons: [{ label: 'Show', actionId: 'account_show', value: String(account.id) }] },
+          ],
+        }),
+      );
+      return { ...CardFactory.adaptiveCard(card), preview: CardFactory.thumbnailCard(accountLabel(account), facts) };
+    });
+    return { type: 'result', attachmentLayout: 'list', attachments };
+  });
+}
