@@ -1,11 +1,15 @@
 // Serving: one HTTP server for every configured platform (Slack at /slack/events, /healthz), until a signal stops it.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 import { CommandEngine } from './commands/engine.ts';
 import { type Config, ConfigError } from './config.ts';
+import { combinePosters, type Poster } from './jobs/poster.ts';
+import { Scheduler } from './jobs/scheduler.ts';
 import type { Logger } from './logger.ts';
 import { close, createHttpApp, listen } from './platforms/http-server.ts';
 import type { SlackFrontEnd } from './platforms/slack/app.ts';
+import { SlackPoster } from './platforms/slack/poster.ts';
 import type { TeamsFrontEnd } from './platforms/teams/app.ts';
 import { Store } from './store/store.ts';
 
@@ -15,12 +19,15 @@ export interface Running {
   platforms: string[];
   slack: SlackFrontEnd | null;
   teams: TeamsFrontEnd | null;
+  scheduler: Scheduler | null;
   stop(): Promise<void>;
 }
 
 export interface ServeOptions {
   /** For tests: skip Bolt's auth.test by naming the bot. */
   slackBotIdentity?: { botId: string; botUserId: string };
+  /** For tests: run without the scheduled jobs. */
+  scheduler?: boolean;
 }
 
 export async function startServing(config: Config, logger: Logger, options: ServeOptions = {}): Promise<Running> {
@@ -41,6 +48,7 @@ export async function startServing(config: Config, logger: Logger, options: Serv
   let slack: SlackFrontEnd | null = null;
   let teams: TeamsFrontEnd | null = null;
   let server: Server | null = null;
+  let scheduler: Scheduler | null = null;
   const engine = new CommandEngine(logger);
   try {
     if (config.slack && botIdentity && slackModule) {
@@ -69,7 +77,21 @@ export async function startServing(config: Config, logger: Logger, options: Serv
     }
     server = await listen(http, config.http.port, config.http.host);
     await slack?.start();
+    if (options.scheduler !== false) {
+      const posters: Partial<Record<'slack' | 'teams', Poster>> = {};
+      if (slack) posters.slack = new SlackPoster(slack.app.client, store);
+      if (teams) posters.teams = new (await import('./platforms/teams/poster.ts')).TeamsPoster(teams, store, logger);
+      scheduler = new Scheduler({
+        store,
+        poster: combinePosters(posters),
+        clock: () => new Date(),
+        logger,
+        owner: `${hostname()}:${process.pid}`,
+      });
+      await scheduler.start();
+    }
   } catch (error) {
+    await scheduler?.stop();
     if (server) await close(server);
     await store.close();
     throw error;
@@ -84,7 +106,9 @@ export async function startServing(config: Config, logger: Logger, options: Serv
     platforms,
     slack,
     teams,
+    scheduler,
     async stop() {
+      await scheduler?.stop();
       await slack?.stop();
       await close(listening);
       await store.close();

@@ -34,6 +34,7 @@ export const ACTION_IDS = [
   'task_open',
   'account_edit_open',
   'form_open',
+  'digest_unsubscribe',
 ] as const;
 
 const FormRequestSchema = z.object({ formId: z.string(), state: z.string().optional() });
@@ -70,6 +71,8 @@ export async function resolveAction(actionId: string, value: string, ctx: Comman
     case 'account_choose':
       // The value is the command the choice stands for, written by the engine; it is parsed like typed text.
       return { kind: 'command', text: value };
+    case 'digest_unsubscribe':
+      return { kind: 'command', text: `digest unsubscribe ${Number.parseInt(value, 10)}` };
     case 'task_done':
       return { kind: 'command', text: `done ${Number.parseInt(value, 10)}` };
     case 'note_open':

@@ -3,6 +3,7 @@ import { archive } from './archive.ts';
 import type { Command, CommandRegistry } from './command.ts';
 import { contact } from './contact.ts';
 import { contacts } from './contacts.ts';
+import { digest } from './digest.ts';
 import { done } from './done.ts';
 import { edit } from './edit.ts';
 import { health } from './health.ts';
@@ -48,6 +49,7 @@ export const COMMANDS: readonly Command[] = [
   link,
   unlink,
   search,
+  digest,
   saveThread,
 ];
 

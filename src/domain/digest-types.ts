@@ -74,12 +74,25 @@ export interface Digest {
   goingQuiet: (DigestLine & { days: number | null; cadenceDays: number })[];
   /** Renewals in the next 60 days, soonest first. */
   renewals: (DigestLine & { renewalAt: Date; days: number })[];
-  /** Open opportunities expected to close in the next 30 days. */
-  closing: (DigestLine & { title: string; value: number | null; currency: string; expectedCloseAt: Date })[];
-  wins: (DigestLine & { title: string; value: number | null; currency: string })[];
-  losses: (DigestLine & { title: string; value: number | null; currency: string; reason: string | null })[];
-  /** Overdue follow-ups grouped by the person they are assigned to, most first. */
-  overdueByOwner: { owner: string; tasks: (DigestLine & { title: string; dueAt: Date })[] }[];
+  /** Open opportunities expected to close in the next 30 days, soonest first; `days` until the close date. */
+  closing: (DigestLine & {
+    title: string;
+    value: number | null;
+    currency: string;
+    expectedCloseAt: Date;
+    days: number;
+  })[];
+  /** Won in the 7 days before `now`, newest first. */
+  wins: (DigestLine & { title: string; value: number | null; currency: string; closedAt: Date })[];
+  losses: (DigestLine & {
+    title: string;
+    value: number | null;
+    currency: string;
+    reason: string | null;
+    closedAt: Date;
+  })[];
+  /** Overdue follow-ups grouped by the person they are assigned to, most first; `days` overdue. */
+  overdueByOwner: { owner: string; tasks: (DigestLine & { title: string; dueAt: Date; days: number })[] }[];
   /** Most notes this week. */
   mostActive: (DigestLine & { notes: number })[];
 }

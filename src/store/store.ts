@@ -1,5 +1,6 @@
 // The store: the only code that knows about Prisma and SQLite. Open it once per process.
 import { type Database, type OpenOptions, openDatabase } from './database.ts';
+import { allSubscriptions, type DigestSubscription } from './digests.ts';
 import { WorkspaceStore } from './workspace-store.ts';
 import { WorkspaceDirectory } from './workspaces.ts';
 
@@ -22,6 +23,11 @@ export class Store {
   /** Migrations applied when this store was opened. */
   get appliedMigrations(): string[] {
     return this.database.appliedMigrations;
+  }
+
+  /** Every workspace's active digest subscriptions: the scheduler serves all workspaces of the database. */
+  allDigestSubscriptions(): Promise<DigestSubscription[]> {
+    return allSubscriptions(this.database.prisma);
   }
 
   /** The repositories of one workspace; nothing outside it is reachable through them. */
@@ -57,6 +63,7 @@ export type { Actor } from './audit.ts';
 export { SYSTEM_ACTOR } from './audit.ts';
 export type { ContactPatch, NewContact } from './contacts.ts';
 export type { Conversation, ConversationKind, SeenConversation } from './conversations.ts';
+export type { Claim, DigestFilter, DigestRun, DigestSubscription, NewSubscription } from './digests.ts';
 export { type AccountActivity, healthFactsOf, historyFactsOf } from './health-facts.ts';
 export type { HealthSnapshot } from './health-snapshots.ts';
 export type { NewNote, NewNoteTask, SavedNote } from './notes.ts';

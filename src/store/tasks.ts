@@ -78,6 +78,26 @@ export class TaskRepository {
     return rows.map(toTask);
   }
 
+  /** Open tasks due on a calendar day ("2026-11-30"), not yet reminded of. */
+  async dueOn(day: string): Promise<Task[]> {
+    const start = new Date(`${day}T00:00:00Z`);
+    const end = new Date(start.getTime() + 86_400_000);
+    const rows = await this.db.task.findMany({
+      where: { workspaceId: this.workspaceId, doneAt: null, remindedAt: null, dueAt: { gte: start, lt: end } },
+      orderBy: { id: 'asc' },
+    });
+    return rows.map(toTask);
+  }
+
+  /** Marks the task reminded; false when another process did first. */
+  async claimReminder(id: number, at: Date): Promise<boolean> {
+    const result = await this.db.task.updateMany({
+      where: { workspaceId: this.workspaceId, id, remindedAt: null },
+      data: { remindedAt: at },
+    });
+    return result.count === 1;
+  }
+
   async complete(id: number, by: Actor, at: Date): Promise<Task> {
     return inTransaction(this.db, async (tx) => {
       const existing = await tx.task.findFirst({ where: { workspaceId: this.workspaceId, id } });

@@ -138,6 +138,15 @@ export class UserRepository {
     }
   }
 
+  /** The person's ids on the platforms. */
+  async identities(userId: number): Promise<{ platform: Platform; externalId: string }[]> {
+    return this.db.userIdentity.findMany({
+      where: { workspaceId: this.workspaceId, userId },
+      select: { platform: true, externalId: true },
+      orderBy: { id: 'asc' },
+    });
+  }
+
   /** Records that a platform identity belongs to an existing user. */
   async linkIdentity(userId: number, platform: Platform, externalId: string): Promise<void> {
     await this.db.userIdentity.upsert({

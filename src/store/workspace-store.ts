@@ -4,6 +4,8 @@ import { AuditLog } from './audit.ts';
 import { ChannelLinkRepository } from './channel-links.ts';
 import { ContactRepository } from './contacts.ts';
 import { ConversationRepository } from './conversations.ts';
+import { DigestReader } from './digest-reader.ts';
+import { DigestRunRepository, DigestSubscriptionRepository } from './digests.ts';
 import { HealthFactsReader } from './health-facts.ts';
 import { HealthSnapshotRepository } from './health-snapshots.ts';
 import { MemberRepository } from './members.ts';
@@ -35,6 +37,9 @@ export class WorkspaceStore {
   readonly healthFacts: HealthFactsReader;
   readonly workspaceSettings: WorkspaceSettings;
   readonly conversations: ConversationRepository;
+  readonly digestSubscriptions: DigestSubscriptionRepository;
+  readonly digestRuns: DigestRunRepository;
+  readonly digestData: DigestReader;
 
   constructor(
     private readonly db: Db,
@@ -55,6 +60,9 @@ export class WorkspaceStore {
     this.healthFacts = new HealthFactsReader(sqlite, workspaceId);
     this.workspaceSettings = new WorkspaceSettings(db, workspaceId);
     this.conversations = new ConversationRepository(db, workspaceId);
+    this.digestSubscriptions = new DigestSubscriptionRepository(db, workspaceId);
+    this.digestRuns = new DigestRunRepository(db, workspaceId);
+    this.digestData = new DigestReader(db, sqlite, workspaceId);
   }
 
   /**

@@ -1,0 +1,75 @@
+// Follow-up reminders: on the day a task is due, its assignee gets a direct message, once. The task is marked
+// reminded before the message is sent (a crash in between loses a reminder rather than sending two).
+import type { Logger } from '../logger.ts';
+import { reply } from '../replies/build.ts';
+import { formatDay } from '../replies/format.ts';
+import type { Store } from '../store/store.ts';
+import type { Poster } from './poster.ts';
+
+/** Reminders go out from this local hour on, so nobody is pinged at midnight. */
+export const REMINDER_HOUR = 8;
+
+function localParts(now: Date, timeZone: string): { day: string; hour: number } {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+  }).formatToParts(now);
+  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '00';
+  return { day: `${get('year')}-${get('month')}-${get('day')}`, hour: Number(get('hour')) };
+}
+
+export async function sendTaskReminders(deps: {
+  store: Store;
+  poster: Poster;
+  clock: () => Date;
+  logger: Logger;
+}): Promise<number> {
+  const now = deps.clock();
+  let sent = 0;
+  for (const workspace of await deps.store.workspaces.list()) {
+    const local = localParts(now, workspace.timeZone);
+    if (local.hour < REMINDER_HOUR) continue;
+    const ws = deps.store.forWorkspace(workspace.id);
+    for (const task of await ws.tasks.dueOn(local.day)) {
+      if (task.assigneeId === null || !(await ws.tasks.claimReminder(task.id, now))) continue;
+      const account = await ws.accounts.byId(task.accountId);
+      const message = reply({
+        title: 'Due today',
+        summary: `Due today: ${task.title}`,
+        blocks: [
+          {
+            type: 'list',
+            items: [
+              {
+                title: task.title,
+                meta: [`#${task.id}`, account?.name, task.dueAt ? `due ${formatDay(task.dueAt)}` : null]
+                  .filter(Boolean)
+                  .join(' · '),
+                buttons: [
+                  {
+                    label: 'Done',
+                    actionId: 'task_done',
+                    value: String(task.id),
+                    style: 'primary',
+                    command: `/account done ${task.id}`,
+                  },
+                ],
+              },
+            ],
+            total: 1,
+          },
+        ],
+      });
+      try {
+        if (await deps.poster.toPerson(workspace.id, task.assigneeId, message)) sent++;
+      } catch (error) {
+        deps.logger.error({ err: error, task: task.id }, 'a reminder could not be sent');
+      }
+    }
+  }
+  return sent;
+}

@@ -1,0 +1,71 @@
+// Posting to Teams for jobs: proactive messages to conversations kam-bot was added to or spoken in, backing off when
+// the Bot Connector throttles (429), one message per second per conversation.
+import type { ConversationReference } from 'botbuilder';
+import { ChannelPacer, type PostedMessage, type Poster, type PostTarget } from '../../jobs/poster.ts';
+import type { Logger } from '../../logger.ts';
+import type { Reply } from '../../replies/reply.ts';
+import type { Store } from '../../store/store.ts';
+import type { TeamsFrontEnd } from './app.ts';
+
+const ATTEMPTS = 5;
+
+function retryAfterMs(error: unknown, attempt: number): number | null {
+  const status = (error as { statusCode?: number }).statusCode;
+  if (status !== 429 && status !== 412 && status !== 502 && status !== 504) return null;
+  const header = (
+    error as { response?: { headers?: { get?: (name: string) => string | null } } }
+  ).response?.headers?.get?.('retry-after');
+  const seconds = header ? Number(header) : Number.NaN;
+  // Exponential with jitter, as Teams' rate-limit guidance asks, unless the connector said how long.
+  return Number.isFinite(seconds) ? seconds * 1_000 : 2 ** attempt * 500 + Math.floor(Math.random() * 250);
+}
+
+export class TeamsPoster implements Poster {
+  private readonly pacer = new ChannelPacer(1_000);
+
+  constructor(
+    private readonly teams: TeamsFrontEnd,
+    private readonly store: Store,
+    private readonly logger: Logger,
+    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  ) {}
+
+  private async send(reference: ConversationReference, reply: Reply, conversation: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      await this.pacer.wait(conversation);
+      try {
+        await this.teams.sendProactive(reference, reply);
+        return;
+      } catch (error) {
+        const wait = attempt < ATTEMPTS ? retryAfterMs(error, attempt) : null;
+        if (wait === null) throw error;
+        this.logger.warn(
+          { conversation, attempt, waitMs: wait },
+          'Teams throttled a post; waiting before trying again',
+        );
+        await this.sleep(wait);
+      }
+    }
+  }
+
+  async post(target: PostTarget, workspaceId: number, reply: Reply): Promise<PostedMessage> {
+    const conversation = await this.store
+      .forWorkspace(workspaceId)
+      .conversations.byExternalId('teams', target.channelId);
+    if (!conversation) throw new Error(`kam-bot has not been added to Teams conversation ${target.channelId}`);
+    await this.send(conversation.reference as ConversationReference, reply, target.channelId);
+    return { platform: 'teams', channel: target.channelId, id: null };
+  }
+
+  /** The Bot Connector cannot list a conversation's messages: after a crash, whether a post went out is unknown. */
+  async find(): Promise<'unknown'> {
+    return 'unknown';
+  }
+
+  async toPerson(workspaceId: number, userId: number, reply: Reply): Promise<boolean> {
+    const chat = await this.store.forWorkspace(workspaceId).conversations.personalWith('teams', userId);
+    if (!chat) return false;
+    await this.send(chat.reference as ConversationReference, reply, chat.externalId);
+    return true;
+  }
+}
