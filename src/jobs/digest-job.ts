@@ -80,9 +80,10 @@ export async function runSubscriptionDigest(
   const target = { platform: subscription.platform, channelId: subscription.channelId };
   const key = `${subscription.id}:${periodKey}`;
   const log = { subscription: subscription.id, period: periodKey };
-  if (claim.kind === 'recovered' && claim.maybePosted) {
+  if (claim.kind === 'recovered') {
+    // The run was left pending by a process that died, or failed (perhaps after the platform took the post).
     const found = await deps.poster.find(target, subscription.workspaceId, key, claim.run.startedAt);
-    if (found === 'unknown') {
+    if (found === 'unknown' && claim.was === 'pending') {
       // Posting again could post twice; not posting could miss one. A second post in a channel is worse.
       deps.logger.warn(
         log,
@@ -91,7 +92,7 @@ export async function runSubscriptionDigest(
       await ws.digestRuns.markPosted(claim.run.id, null, now, 'interrupted; not confirmed by the platform');
       return 'reconciled';
     }
-    if (found) {
+    if (found && found !== 'unknown') {
       await ws.digestRuns.markPosted(claim.run.id, found, now, 'posted before an interruption; found on the platform');
       deps.logger.info(log, 'found the digest posted before an interruption; recorded it');
       return 'reconciled';
@@ -111,10 +112,16 @@ export async function runSubscriptionDigest(
 }
 
 /**
- * After a start: each subscription's last slot goes out now if it was missed and is still the current period (the
- * next slot has not come yet); the slot before it, if it was missed too, is recorded as skipped and logged.
+ * Each subscription's last slot goes out now if it was missed and is still the current period (the next slot has
+ * not come yet); the slot before it, if it was missed too, is recorded as skipped and logged. At start every
+ * unfinished run is retried; the minutely sweep leaves failed ones alone (a channel that refuses posts would be
+ * asked every minute) and only takes over runs whose process died.
  */
-export async function catchUpDigests(deps: DigestJobDeps, subscriptions: DigestSubscription[]): Promise<void> {
+export async function catchUpDigests(
+  deps: DigestJobDeps,
+  subscriptions: DigestSubscription[],
+  options: { retryFailed: boolean } = { retryFailed: true },
+): Promise<void> {
   const now = deps.clock();
   for (const subscription of subscriptions) {
     try {
@@ -130,8 +137,11 @@ export async function catchUpDigests(deps: DigestJobDeps, subscriptions: DigestS
         await ws.digestRuns.markSkipped(subscription.id, earlierKey, 'missed while kam-bot was not running', now);
       }
       const run = await ws.digestRuns.find(subscription.id, periodKeyOf(previous, subscription.timeZone));
-      if (!run || run.status === 'pending' || run.status === 'failed')
-        await runSubscriptionDigest(deps, subscription, previous);
+      const unfinished =
+        !run ||
+        (run.status === 'pending' && run.leaseUntil !== null && run.leaseUntil <= now) ||
+        (run.status === 'failed' && options.retryFailed);
+      if (unfinished) await runSubscriptionDigest(deps, subscription, previous);
     } catch (error) {
       deps.logger.error({ err: error, subscription: subscription.id }, 'catching up a digest failed');
     }

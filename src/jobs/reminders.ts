@@ -1,5 +1,6 @@
-// Follow-up reminders: on the day a task is due, its assignee gets a direct message, once. The task is marked
-// reminded before the message is sent (a crash in between loses a reminder rather than sending two).
+// Follow-up reminders: on the day a task is due, in the assignee's own time zone (the workspace's when theirs is
+// unknown) and from 08:00 there, the assignee gets a direct message, once. The task is marked reminded before the
+// message is sent (a crash in between loses a reminder rather than sending two).
 import type { Logger } from '../logger.ts';
 import { reply } from '../replies/build.ts';
 import { formatDay } from '../replies/format.ts';
@@ -8,6 +9,7 @@ import type { Poster } from './poster.ts';
 
 /** Reminders go out from this local hour on, so nobody is pinged at midnight. */
 export const REMINDER_HOUR = 8;
+const DAY_MS = 86_400_000;
 
 function localParts(now: Date, timeZone: string): { day: string; hour: number } {
   const parts = new Intl.DateTimeFormat('en-CA', {
@@ -31,11 +33,20 @@ export async function sendTaskReminders(deps: {
   const now = deps.clock();
   let sent = 0;
   for (const workspace of await deps.store.workspaces.list()) {
-    const local = localParts(now, workspace.timeZone);
-    if (local.hour < REMINDER_HOUR) continue;
     const ws = deps.store.forWorkspace(workspace.id);
-    for (const task of await ws.tasks.dueOn(local.day)) {
-      if (task.assigneeId === null || !(await ws.tasks.claimReminder(task.id, now))) continue;
+    // Somewhere on Earth it is the day before or after UTC's: look at all three, then ask each assignee's clock.
+    const utcDay = now.getTime() - (now.getTime() % DAY_MS);
+    const candidates = [];
+    for (const offset of [-1, 0, 1]) {
+      candidates.push(...(await ws.tasks.dueOn(new Date(utcDay + offset * DAY_MS).toISOString().slice(0, 10))));
+    }
+    const assignees = await ws.users.byIds(candidates.flatMap((task) => (task.assigneeId ? [task.assigneeId] : [])));
+    for (const task of candidates) {
+      const assignee = task.assigneeId ? assignees.get(task.assigneeId) : undefined;
+      if (!assignee || !task.dueAt) continue;
+      const local = localParts(now, assignee.timeZone ?? workspace.timeZone);
+      if (local.day !== task.dueAt.toISOString().slice(0, 10) || local.hour < REMINDER_HOUR) continue;
+      if (!(await ws.tasks.claimReminder(task.id, now))) continue;
       const account = await ws.accounts.byId(task.accountId);
       const message = reply({
         title: 'Due today',
@@ -65,7 +76,7 @@ export async function sendTaskReminders(deps: {
         ],
       });
       try {
-        if (await deps.poster.toPerson(workspace.id, task.assigneeId, message)) sent++;
+        if (await deps.poster.toPerson(workspace.id, assignee.id, message)) sent++;
       } catch (error) {
         deps.logger.error({ err: error, task: task.id }, 'a reminder could not be sent');
       }

@@ -68,12 +68,18 @@ export class Scheduler {
       ),
       cron.schedule(
         SYNC_CRON,
-        this.guarded('sync', () => this.sync()),
+        this.guarded('sync', () => this.sweep()),
         { name: 'digest-sync', noOverlap: true },
       ),
     );
     const subscriptions = await this.sync();
     await catchUpDigests(this.jobDeps, subscriptions);
+  }
+
+  /** Each minute: pick up subscriptions changed in chat, and take over runs left behind by a process that died. */
+  private async sweep(): Promise<void> {
+    const subscriptions = await this.sync();
+    await catchUpDigests(this.jobDeps, subscriptions, { retryFailed: false });
   }
 
   /** Makes the registered digest schedules match the subscriptions in the database. */

@@ -43,6 +43,8 @@ export interface NewSubscription {
   timeZone: string;
   filter: DigestFilter;
   createdById: number | null;
+  /** From the caller's clock, so a run is never due for a period before the subscription existed. */
+  createdAt?: Date;
 }
 
 type SubscriptionRow = Prisma.DigestSubscriptionGetPayload<object>;
@@ -136,7 +138,7 @@ export type Claim =
   /** This process holds the run and nothing was posted for it yet. */
   | { kind: 'fresh'; run: DigestRun }
   /** This process took over a run another left pending: it may have been posted before that process died. */
-  | { kind: 'recovered'; run: DigestRun; maybePosted: boolean }
+  | { kind: 'recovered'; run: DigestRun; was: 'pending' | 'failed' }
   /** Another process holds the run right now. */
   | { kind: 'busy'; run: DigestRun }
   /** The run is over: posted or skipped. */
@@ -189,7 +191,7 @@ export class DigestRunRepository {
     });
     const run = toRun(await this.db.digestRun.findUniqueOrThrow({ where: { id: existing.id } }));
     if (taken.count === 0) return { kind: 'busy', run };
-    return { kind: 'recovered', run, maybePosted: existing.status === 'pending' };
+    return { kind: 'recovered', run, was: existing.status === 'failed' ? 'failed' : 'pending' };
   }
 
   async markPosted(id: number, messageRef: unknown, at: Date, note?: string): Promise<void> {

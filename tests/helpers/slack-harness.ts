@@ -87,7 +87,8 @@ export async function startSlackHarness(): Promise<SlackHarness> {
     HOST: '127.0.0.1',
     DEFAULT_TIME_ZONE: 'Europe/Berlin',
   });
-  const running = await startServing(config, silentLogger, { slackBotIdentity: BOT });
+  // The scheduler stays off: a test running at 09:00 on a Monday must not meet a real digest tick.
+  const running = await startServing(config, silentLogger, { slackBotIdentity: BOT, scheduler: false });
   const store = await Store.open(file.url);
   const post: SlackHarness['post'] = (body, contentType, options = {}) => {
     const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);

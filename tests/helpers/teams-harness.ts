@@ -59,7 +59,7 @@ export async function startTeamsHarness(env: Record<string, string> = {}): Promi
     ...(env.TEAMS_APP_ID ? {} : { TEAMS_ALLOW_UNAUTHENTICATED: '1' }),
     ...env,
   });
-  const running = await startServing(config, silentLogger);
+  const running = await startServing(config, silentLogger, { scheduler: false });
   const store = await Store.open(file.url);
   const serviceUrl = `${fake.url}/`;
   return {

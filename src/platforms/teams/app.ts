@@ -23,7 +23,8 @@ export interface TeamsFrontEnd {
   adapter: TeamsAdapter;
   authenticated: boolean;
   /** Posts a reply where the bot was installed or spoken to before (digests, reminders). */
-  sendProactive(reference: ConversationReference, reply: Reply): Promise<void>;
+  /** Posts a new message into a conversation; the connector's id for it, when it gives one. */
+  sendProactive(reference: ConversationReference, reply: Reply): Promise<string | null>;
 }
 
 export interface TeamsOptions {
@@ -43,6 +44,27 @@ function adapterFor(config: TeamsConfig): TeamsAdapter {
     MicrosoftAppType: config.tenantId ? 'SingleTenant' : 'MultiTenant',
     ...(config.tenantId ? { MicrosoftAppTenantId: config.tenantId } : {}),
   });
+}
+
+/** Posts a new message into a conversation through `adapter`, outside any incoming turn. */
+function proactiveSender(adapter: TeamsAdapter, config: TeamsConfig): TeamsFrontEnd['sendProactive'] {
+  return async (reference, reply) => {
+    let id: string | null = null;
+    await adapter.continueConversationAsync(config.appId ?? '', reference, async (context) => {
+      // A proactive post starts a new message rather than replying to the activity the reference came from.
+      context.onSendActivities(async (_context, activities, next) => {
+        for (const activity of activities) delete activity.replyToId;
+        return next();
+      });
+      id = (await context.sendActivity(cardActivity(renderCard(reply), reply.summary)))?.id ?? null;
+    });
+    return id;
+  };
+}
+
+/** Proactive posting alone, for one-shot commands (`kam digest run`) that post without serving /api/messages. */
+export function createTeamsSender(config: TeamsConfig): Pick<TeamsFrontEnd, 'sendProactive'> {
+  return { sendProactive: proactiveSender(adapterFor(config), config) };
 }
 
 export function createTeams(options: TeamsOptions): TeamsFrontEnd {
@@ -84,15 +106,6 @@ export function createTeams(options: TeamsOptions): TeamsFrontEnd {
   return {
     adapter,
     authenticated: config.appId !== null,
-    async sendProactive(reference, reply) {
-      await adapter.continueConversationAsync(config.appId ?? '', reference, async (context) => {
-        // A proactive post starts a new message rather than replying to the activity the reference came from.
-        context.onSendActivities(async (_context, activities, next) => {
-          for (const activity of activities) delete activity.replyToId;
-          return next();
-        });
-        await context.sendActivity(cardActivity(renderCard(reply), reply.summary));
-      });
-    },
+    sendProactive: proactiveSender(adapter, config),
   };
 }

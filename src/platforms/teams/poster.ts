@@ -1,5 +1,6 @@
-// Posting to Teams for jobs: proactive messages to conversations kam-bot was added to or spoken in, backing off when
-// the Bot Connector throttles (429), one message per second per conversation.
+// Posting to Teams for jobs: proactive messages to conversations kam-bot was added to or spoken in, one message per
+// second per conversation. When the Bot Connector throttles (429) with a Retry-After, botbuilder's client waits and
+// retries by itself; without one (or when that retry is throttled too) we back off exponentially here.
 import type { ConversationReference } from 'botbuilder';
 import { ChannelPacer, type PostedMessage, type Poster, type PostTarget } from '../../jobs/poster.ts';
 import type { Logger } from '../../logger.ts';
@@ -21,21 +22,23 @@ function retryAfterMs(error: unknown, attempt: number): number | null {
 }
 
 export class TeamsPoster implements Poster {
-  private readonly pacer = new ChannelPacer(1_000);
+  private readonly pacer: ChannelPacer;
 
   constructor(
-    private readonly teams: TeamsFrontEnd,
+    private readonly teams: Pick<TeamsFrontEnd, 'sendProactive'>,
     private readonly store: Store,
     private readonly logger: Logger,
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  ) {}
+    pacingMs = 1_000,
+  ) {
+    this.pacer = new ChannelPacer(pacingMs);
+  }
 
-  private async send(reference: ConversationReference, reply: Reply, conversation: string): Promise<void> {
+  private async send(reference: ConversationReference, reply: Reply, conversation: string): Promise<string | null> {
     for (let attempt = 1; ; attempt++) {
       await this.pacer.wait(conversation);
       try {
-        await this.teams.sendProactive(reference, reply);
-        return;
+        return await this.teams.sendProactive(reference, reply);
       } catch (error) {
         const wait = attempt < ATTEMPTS ? retryAfterMs(error, attempt) : null;
         if (wait === null) throw error;
@@ -53,8 +56,8 @@ export class TeamsPoster implements Poster {
       .forWorkspace(workspaceId)
       .conversations.byExternalId('teams', target.channelId);
     if (!conversation) throw new Error(`kam-bot has not been added to Teams conversation ${target.channelId}`);
-    await this.send(conversation.reference as ConversationReference, reply, target.channelId);
-    return { platform: 'teams', channel: target.channelId, id: null };
+    const id = await this.send(conversation.reference as ConversationReference, reply, target.channelId);
+    return { platform: 'teams', channel: target.channelId, id };
   }
 
   /** The Bot Connector cannot list a conversation's messages: after a crash, whether a post went out is unknown. */
