@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { type Running, startServing } from '../../src/serve.ts';
 import { Store } from '../../src/store/store.ts';
-import { FakeServer, type Recorded } from './fake-server.ts';
+import { FakeServer, type Handler, type Recorded } from './fake-server.ts';
 import { freshDatabaseFile } from './store.ts';
 
 export const TENANT = '5f0e1d2c-3b4a-4958-8776-a1b2c3d4e5f6';
@@ -33,23 +33,26 @@ export interface TeamsHarness {
   close(): Promise<void>;
 }
 
-export async function startTeamsHarness(env: Record<string, string> = {}): Promise<TeamsHarness> {
+/** The fake Bot Connector's conversations API: member lookups, and an id for every activity sent. */
+export function connector(): Handler {
   let id = 1;
-  const fake = await new FakeServer()
-    .on('/v3/conversations/*', (request) => {
-      const member = /\/members\/([^/]+)$/.exec(request.path);
-      if (member) {
-        const userId = decodeURIComponent(member[1] ?? '');
-        // Teams answers with the member's AAD id and email; the name comes from the activity.
-        return {
-          id: userId,
-          aadObjectId: `aad-${userId.slice(-8)}`,
-          email: `${userId.slice(-4).toLowerCase()}@example.com`,
-        };
-      }
-      return { id: `sent-${id++}` };
-    })
-    .start();
+  return (request) => {
+    const member = /\/members\/([^/]+)$/.exec(request.path);
+    if (member) {
+      const userId = decodeURIComponent(member[1] ?? '');
+      // Teams answers with the member's AAD id and email; the name comes from the activity.
+      return {
+        id: userId,
+        aadObjectId: `aad-${userId.slice(-8)}`,
+        email: `${userId.slice(-4).toLowerCase()}@example.com`,
+      };
+    }
+    return { id: `sent-${id++}` };
+  };
+}
+
+export async function startTeamsHarness(env: Record<string, string> = {}): Promise<TeamsHarness> {
+  const fake = await new FakeServer().on('/v3/conversations/*', connector()).start();
   const file = freshDatabaseFile();
   const config = loadConfig({
     DATABASE_URL: file.url,

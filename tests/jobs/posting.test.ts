@@ -3,16 +3,16 @@
 // due-day reminders reach the assignee once, at 08:00 in their own time zone.
 import { webApi } from '@slack/bolt';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { subscriptionDigest } from '../../src/jobs/digest-job.ts';
+import { runSubscriptionDigest, subscriptionDigest } from '../../src/jobs/digest-job.ts';
 import { sendTaskReminders } from '../../src/jobs/reminders.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { SlackPoster } from '../../src/platforms/slack/poster.ts';
 import { TeamsPoster } from '../../src/platforms/teams/poster.ts';
 import type { Reply } from '../../src/replies/reply.ts';
-import { SYSTEM_ACTOR, type WorkspaceStore } from '../../src/store/store.ts';
+import { type DigestSubscription, SYSTEM_ACTOR, type WorkspaceStore } from '../../src/store/store.ts';
 import { Answer, FakeServer } from '../helpers/fake-server.ts';
 import { openTestStore, type TestDatabase } from '../helpers/store.ts';
-import { startTeamsHarness, TENANT, type TeamsHarness } from '../helpers/teams-harness.ts';
+import { cardsIn, connector, startTeamsHarness, TENANT, type TeamsHarness } from '../helpers/teams-harness.ts';
 
 const reply: Reply = { tone: 'info', audience: 'channel', summary: 'Weekly digest', blocks: [] };
 
@@ -133,6 +133,26 @@ describe('the Teams poster', () => {
     h.fake.on('/v3/conversations/*', () => new Answer(403, { error: { code: 'BotNotInConversationRoster' } }));
     const poster = new TeamsPoster(h.running.teams as never, h.store, silentLogger, async () => {});
     await expect(poster.post({ platform: 'teams', channelId: TEAM_CHANNEL }, ws.workspaceId, reply)).rejects.toThrow();
+  });
+
+  it('posts a digest subscribed in a channel thread as a new post in that channel', async () => {
+    h.fake.on('/v3/conversations/*', connector());
+    const spoken = h.activity('channel_message_mention', {
+      text: '<at>NotesBot</at> account digest subscribe weekly mon 09:00',
+      id: 'msg-digest',
+    });
+    expect((await h.post(spoken)).status).toBe(200);
+    const [subscription] = await ws.digestSubscriptions.list({ platform: 'teams' });
+    const channel = '19:6848757105754c8981c67612732d9aa7@thread.tacv2';
+    expect(subscription).toMatchObject({ channelId: channel, cron: '0 9 * * 1', timeZone: 'Europe/Berlin' });
+    h.fake.requests.length = 0;
+    const poster = new TeamsPoster(h.running.teams as never, h.store, silentLogger, async () => {}, 0);
+    const deps = { store: h.store, poster, clock: () => new Date(), logger: silentLogger, owner: 'test:1' };
+    expect(await runSubscriptionDigest(deps, subscription as DigestSubscription, new Date())).toBe('posted');
+    const [post] = h.sent();
+    expect(post?.path).toBe(`/v3/conversations/${encodeURIComponent(channel)}/activities`);
+    expect(post?.body.replyToId).toBeUndefined();
+    expect(JSON.stringify(cardsIn(post?.body)[0])).toContain('Account health digest');
   });
 
   it('says it cannot post to a conversation it was never added to', async () => {

@@ -20,6 +20,15 @@ export interface TeamsDeps {
 
 const APOLOGY = 'Something went wrong on our side. It has been logged; please try again in a moment.';
 
+/**
+ * The reference to post to later. In a channel it names the channel, not the thread the bot was spoken to in, so a
+ * digest starts a new post rather than replying to an old conversation.
+ */
+function channelReference(context: TurnContext) {
+  const reference = Turn.getConversationReference(context.activity);
+  return { ...reference, conversation: { ...reference.conversation, id: conversationOf(context) } };
+}
+
 /** Remembers where the bot was spoken to or added, so digests and reminders can reach it later. */
 export async function rememberConversation(context: TurnContext, deps: TeamsDeps): Promise<void> {
   const ctx = await deps.requests.context(context);
@@ -34,7 +43,7 @@ export async function rememberConversation(context: TurnContext, deps: TeamsDeps
     kind,
     name: channelData?.channel?.name ?? channelData?.team?.name ?? null,
     userId: kind === 'personal' ? ctx.user.id : null,
-    reference: Turn.getConversationReference(context.activity),
+    reference: channelReference(context),
   });
 }
 

@@ -67,6 +67,8 @@ describe('manifest.yml', () => {
     for (const scope of [
       'commands',
       'chat:write',
+      // Digests go to the channel they were subscribed in, which kam-bot need not have joined.
+      'chat:write.public',
       'app_mentions:read',
       'im:history',
       'channels:history',
