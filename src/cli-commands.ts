@@ -10,9 +10,9 @@ import { openConsoleSession } from './platforms/console/session.ts';
 import { renderText } from './replies/text.ts';
 import { Store } from './store/store.ts';
 
-const EXIT_FOR = { ok: 0, user_error: 1, internal_error: 70 } as const;
+export const EXIT_FOR = { ok: 0, user_error: 1, internal_error: 70 } as const;
 
-async function withStore<T>(config: Config, work: (store: Store) => Promise<T>): Promise<T> {
+export async function withStore<T>(config: Config, work: (store: Store) => Promise<T>): Promise<T> {
   const store = await Store.open(config.databaseUrl);
   try {
     return await work(store);

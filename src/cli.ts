@@ -8,21 +8,25 @@ import { MigrationError } from './store/migrations.ts';
 
 export const EXIT = { ok: 0, userError: 1, config: 2, internal: 70 } as const;
 
-function setup(serving = false): { config: Config; logger: Logger } {
+/** `serve` serves; the bare `kam` serves when Slack or Teams is configured; every other command is one-shot. */
+type Mode = 'serve' | 'serve-if-configured' | 'one-shot';
+
+function setup(mode: Mode): { config: Config; logger: Logger } {
   // A .env file beside the bot is read like the real environment, which wins where both set a variable.
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
   // The console and one-shot commands share the terminal with people: only warnings and errors, unless asked.
-  const serves = serving || config.slack !== null || config.teams !== null;
+  const serves =
+    mode === 'serve' || (mode === 'serve-if-configured' && (config.slack !== null || config.teams !== null));
   return { config, logger: createLogger(config.logLevel ?? (serves ? 'info' : 'warn')) };
 }
 
 /** Runs a command body, turning known failures into a message and an exit code instead of a stack trace. */
-function run(body: (config: Config, logger: Logger) => Promise<number | undefined>, serving = false) {
+function run(body: (config: Config, logger: Logger) => Promise<number | undefined>, mode: Mode = 'one-shot') {
   return async () => {
     let logger: Logger | undefined;
     try {
-      const setUp = setup(serving);
+      const setUp = setup(mode);
       logger = setUp.logger;
       process.exitCode = (await body(setUp.config, setUp.logger)) ?? EXIT.ok;
     } catch (error) {
@@ -56,7 +60,7 @@ const program = new Command('kam')
       const { startConsole } = await import('./main.ts');
       await startConsole(config, logger);
       return EXIT.ok;
-    }),
+    }, 'serve-if-configured'),
   );
 
 program
@@ -67,7 +71,7 @@ program
       const { serveUntilStopped } = await import('./serve.ts');
       await serveUntilStopped(config, logger);
       process.exit(EXIT.ok);
-    }, true)(),
+    }, 'serve')(),
   );
 
 program
@@ -112,6 +116,28 @@ workspaces
     run(async (config) => {
       const { linkWorkspaces } = await import('./cli-commands.ts');
       return linkWorkspaces(config, first, second, options.force ?? false);
+    })(),
+  );
+
+const digest = program.command('digest').description('The account health digest: see it, or post it now');
+digest
+  .command('preview')
+  .description("Print the local workspace's digest, or a subscription's exactly as it would be posted")
+  .option('--subscription <id>', 'the digest subscription, by its number (/account digest list shows them)')
+  .action((options: { subscription?: string }) =>
+    run(async (config, logger) => {
+      const { digestPreview } = await import('./cli-digest.ts');
+      return digestPreview(config, logger, options.subscription);
+    })(),
+  );
+digest
+  .command('run')
+  .description("Post the current period's digest now, once per period: of one subscription, or of every active one")
+  .option('--subscription <id>', 'only this digest subscription, by its number')
+  .action((options: { subscription?: string }) =>
+    run(async (config, logger) => {
+      const { digestRun } = await import('./cli-digest.ts');
+      return digestRun(config, logger, options.subscription);
     })(),
   );
 

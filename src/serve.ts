@@ -4,12 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import { CommandEngine } from './commands/engine.ts';
 import { type Config, ConfigError } from './config.ts';
-import { combinePosters, type Poster } from './jobs/poster.ts';
+import { combinePosters } from './jobs/poster.ts';
 import { Scheduler } from './jobs/scheduler.ts';
 import type { Logger } from './logger.ts';
 import { close, createHttpApp, listen } from './platforms/http-server.ts';
+import { createPosters } from './platforms/posters.ts';
 import type { SlackFrontEnd } from './platforms/slack/app.ts';
-import { SlackPoster } from './platforms/slack/poster.ts';
 import type { TeamsFrontEnd } from './platforms/teams/app.ts';
 import { Store } from './store/store.ts';
 
@@ -78,12 +78,9 @@ export async function startServing(config: Config, logger: Logger, options: Serv
     server = await listen(http, config.http.port, config.http.host);
     await slack?.start();
     if (options.scheduler !== false) {
-      const posters: Partial<Record<'slack' | 'teams', Poster>> = {};
-      if (slack) posters.slack = new SlackPoster(slack.app.client, store);
-      if (teams) posters.teams = new (await import('./platforms/teams/poster.ts')).TeamsPoster(teams, store, logger);
       scheduler = new Scheduler({
         store,
-        poster: combinePosters(posters),
+        poster: combinePosters(await createPosters(config, store, logger, { slack, teams })),
         clock: () => new Date(),
         logger,
         owner: `${hostname()}:${process.pid}`,

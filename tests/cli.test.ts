@@ -1,39 +1,10 @@
 // The `kam` command line as a newcomer runs it: a real process, a real database file, exit codes and output.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Store, SYSTEM_ACTOR } from '../src/store/store.ts';
+import { kam } from './helpers/kam-cli.ts';
 import { freshDatabaseFile } from './helpers/store.ts';
-
-const KAM = join(import.meta.dirname, '..', 'bin', 'kam.js');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function kam(args: string[], env: Record<string, string>, input = ''): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [KAM, ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', KAM_USER: 'Dana Scully', ...env },
-      cwd: join(import.meta.dirname, '..'),
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8');
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString('utf8');
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
 
 let database: ReturnType<typeof freshDatabaseFile>;
 let env: Record<string, string>;

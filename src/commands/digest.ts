@@ -20,6 +20,13 @@ const USAGE =
   '/account digest subscribe [weekly mon 09:00 | cron:"0 9 * * 1"] [tz:Europe/Berlin] [owner:@name] [tier:A] [region:EMEA] [accounts:"acme, globex"] [linked] · digest list · digest unsubscribe <id> · digest preview [filters] · digest now';
 const OPTIONS = ['cron', 'tz', 'owner', 'tier', 'region', 'accounts'] as const;
 const ACTIONS = ['subscribe', 'list', 'unsubscribe', 'preview', 'now'] as const;
+/** A channel digest more often than this is spam. */
+const MIN_GAP_MS = 60 * 60 * 1000;
+/**
+ * Runs looked at for the shortest gap. Cron is minutes × hours: a schedule with two minutes in an hour shows it
+ * within the first hour it fires after a possibly partial one, so a handful of runs is enough.
+ */
+const RUNS_CHECKED = 12;
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -103,12 +110,23 @@ function scheduleOf(input: CommandInput, ctx: CommandContext): { cron: string; t
       USAGE,
     );
   }
+  let runs: number[];
   try {
     if (!cron) throw new Error('no schedule');
-    CronExpressionParser.parse(cron, { tz: timeZone });
+    runs = CronExpressionParser.parse(cron, { currentDate: ctx.now(), tz: timeZone })
+      .take(RUNS_CHECKED)
+      .map((run) => run.getTime());
+    // A date that never comes ("0 9 30 2 *") parses but never fires.
+    if (runs.length === 0) throw new Error('never runs');
   } catch {
     throw new ValidationError(
       `“${phrase}” is not a schedule; try weekly mon 09:00, daily 8:30, weekdays 9am or cron:"0 9 * * 1".`,
+      USAGE,
+    );
+  }
+  if (runs.some((run, index) => index > 0 && run - (runs[index - 1] ?? run) < MIN_GAP_MS)) {
+    throw new ValidationError(
+      `“${phrase}” would post more often than once an hour, too often for a channel; try daily 8:30 or weekly mon 09:00.`,
       USAGE,
     );
   }
@@ -121,7 +139,15 @@ async function subscribe(input: CommandInput, ctx: CommandContext): Promise<Repl
   const { cron, timeZone } = scheduleOf(input, ctx);
   const { filter, words } = await filterFrom(input, ctx);
   const subscription = await ctx.store.digestSubscriptions.create(
-    { platform: channel.platform, channelId: channel.id, cron, timeZone, filter, createdById: ctx.user.id },
+    {
+      platform: channel.platform,
+      channelId: channel.id,
+      cron,
+      timeZone,
+      filter,
+      createdById: ctx.user.id,
+      createdAt: ctx.now(),
+    },
     actorOf(ctx),
   );
   const next = CronExpressionParser.parse(cron, { currentDate: ctx.now(), tz: timeZone }).next().toDate();
@@ -204,8 +230,11 @@ export const digest = defineCommand({
         return listSubscriptions(ctx);
       case 'unsubscribe':
         return unsubscribe(input, ctx);
-      case 'preview':
-        return digestNow(ctx, (await filterFrom(input, ctx)).filter, 'Digest preview');
+      case 'preview': {
+        // A preview is for the person asking (they may share it); only `now` posts to the channel.
+        const answer = await digestNow(ctx, (await filterFrom(input, ctx)).filter, 'Digest preview');
+        return { ...answer, audience: 'private' };
+      }
       case 'now': {
         // The channel's own subscription decides what goes in, when there is one.
         const [own] = ctx.channel

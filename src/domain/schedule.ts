@@ -23,13 +23,15 @@ const DAYS: Record<string, number> = {
 
 export const DEFAULT_SCHEDULE = '0 9 * * 1';
 
-/** "09:00", "9:30", "9am", "2pm", "14h" → hour and minute, or null. */
+/** "09:00", "9:30", "9am", "2pm", "14h", "14h30" → hour and minute, or null. */
 export function parseTime(text: string): { hour: number; minute: number } | null {
-  const match = /^(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm)?$/i.exec(text.trim());
+  const match = /^(\d{1,2})(?:[:.](\d{2})|h(\d{2})?)?\s*(am|pm)?$/i.exec(text.trim());
   if (!match) return null;
   let hour = Number(match[1]);
-  const minute = Number(match[2] ?? 0);
-  const half = match[3]?.toLowerCase();
+  const minute = Number(match[2] ?? match[3] ?? 0);
+  const half = match[4]?.toLowerCase();
+  // "13pm" and "0am" are not times.
+  if (half && (hour < 1 || hour > 12)) return null;
   if (half === 'pm' && hour < 12) hour += 12;
   if (half === 'am' && hour === 12) hour = 0;
   if (hour > 23 || minute > 59) return null;
@@ -52,10 +54,14 @@ export function scheduleToCron(phrase: string): string | null {
     return words.join(' ');
   }
   const [kind = '', ...rest] = words;
-  const timeWord = rest.find((word) => parseTime(word) !== null);
-  const time = timeWord ? parseTime(timeWord) : { hour: 9, minute: 0 };
+  // A word that can only be a time ("09:00", "9am") wins; a bare number is the time too, except that after
+  // "monthly" the first one is the day ("monthly 1 09:00", "monthly 15 9").
+  const explicit = rest.findIndex((word) => /\D/.test(word) && parseTime(word) !== null);
+  const bare = rest.flatMap((word, index) => (/^\d+$/.test(word) && parseTime(word) !== null ? [index] : []));
+  const timeIndex = explicit >= 0 ? explicit : ((kind === 'monthly' ? bare[1] : bare[0]) ?? -1);
+  const time = timeIndex >= 0 ? parseTime(rest[timeIndex] ?? '') : { hour: 9, minute: 0 };
   if (!time) return null;
-  const others = rest.filter((word) => word !== timeWord);
+  const others = rest.filter((_, index) => index !== timeIndex);
   const at = `${time.minute} ${time.hour}`;
   switch (kind) {
     case 'daily':

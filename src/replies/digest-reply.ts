@@ -97,7 +97,14 @@ interface Section {
   footer?: string;
 }
 
-function sectionsOf(digest: Digest, timeZone: string): Section[] {
+/** "By person: Dana 4 · Raj 2", naming the `limit` people with the most and counting the rest. */
+function byPerson(overdue: Digest['overdueByOwner'], limit: number): string {
+  const named = overdue.slice(0, limit).map((group) => `${group.owner} ${group.tasks.length}`);
+  const more = overdue.length - named.length;
+  return `By person: ${named.join(' · ')}${more > 0 ? ` · …and ${counted(more, 'more person', 'more people')}` : ''}`;
+}
+
+function sectionsOf(digest: Digest, timeZone: string, limit: number): Section[] {
   const overdue = digest.overdueByOwner;
   return [
     {
@@ -193,9 +200,7 @@ function sectionsOf(digest: Digest, timeZone: string): Section[] {
           ),
         ),
       ),
-      ...(overdue.length > 1
-        ? { footer: `By person: ${overdue.map((group) => `${group.owner} ${group.tasks.length}`).join(' · ')}` }
-        : {}),
+      ...(overdue.length > 1 ? { footer: byPerson(overdue, limit) } : {}),
     },
     {
       heading: DIGEST_HEADINGS.mostActive,
@@ -209,7 +214,7 @@ function sectionsOf(digest: Digest, timeZone: string): Section[] {
 export function digestReply(digest: Digest, options: DigestReplyOptions): Reply {
   const limit = options.limit ?? DIGEST_LIST_LIMIT;
   const blocks: Block[] = [{ type: 'fields', fields: countFields(digest) }];
-  const sections = sectionsOf(digest, options.timeZone).filter((section) => section.items.length > 0);
+  const sections = sectionsOf(digest, options.timeZone, limit).filter((section) => section.items.length > 0);
   for (const section of sections) {
     blocks.push(list(section.items, { heading: section.heading, limit }));
     if (section.footer) blocks.push(text(section.footer, 'muted'));

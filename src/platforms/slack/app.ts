@@ -1,11 +1,12 @@
 // The Slack front end: a Bolt app on the bot's HTTP server at /slack/events, or over Socket Mode when an app-level
 // token is set. Listeners only translate between Slack and the command engine.
-import { App, type Logger as BoltLogger, ExpressReceiver, LogLevel } from '@slack/bolt';
+import { App, ExpressReceiver } from '@slack/bolt';
 import type { Express } from 'express';
 import type { CommandEngine } from '../../commands/engine.ts';
 import type { SlackConfig } from '../../config.ts';
 import type { Logger } from '../../logger.ts';
 import type { Store } from '../../store/store.ts';
+import { boltLogger } from './bolt-logger.ts';
 import type { SlackDeps } from './deps.ts';
 import { SlackIdentity } from './identity.ts';
 import { registerActions } from './listeners/actions.ts';
@@ -19,24 +20,6 @@ import { registerViews } from './listeners/views.ts';
 import { SlackRequests } from './request.ts';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
-
-/** Bolt's logger interface, writing into ours. */
-function boltLogger(logger: Logger): BoltLogger {
-  let level = LogLevel.INFO;
-  const text = (parts: unknown[]) =>
-    parts.map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join(' ');
-  return {
-    debug: (...parts) => logger.debug({ source: 'bolt' }, text(parts)),
-    info: (...parts) => logger.info({ source: 'bolt' }, text(parts)),
-    warn: (...parts) => logger.warn({ source: 'bolt' }, text(parts)),
-    error: (...parts) => logger.error({ source: 'bolt' }, text(parts)),
-    setLevel: (next) => {
-      level = next;
-    },
-    getLevel: () => level,
-    setName: () => {},
-  };
-}
 
 export interface SlackFrontEnd {
   app: App;

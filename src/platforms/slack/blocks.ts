@@ -149,17 +149,23 @@ const LIST_RESERVE: Reserve = { blocks: 2, chars: 240 };
 /** The blocks rendered so far and what is left of the block and character budget. */
 class Room {
   readonly blocks: KnownBlock[] = [];
+  /** Kept back for the parts after the one being added, so each of them can still show something. */
+  private held: Reserve = NONE;
   constructor(
     private blocksLeft: number,
     private charsLeft: number,
   ) {}
 
+  hold(reserve: Reserve): void {
+    this.held = reserve;
+  }
+
   blocksFree(reserve: Reserve = NOTICE): number {
-    return this.blocksLeft - reserve.blocks;
+    return this.blocksLeft - reserve.blocks - this.held.blocks;
   }
 
   charsFree(reserve: Reserve = NOTICE): number {
-    return this.charsLeft - reserve.chars;
+    return this.charsLeft - reserve.chars - this.held.chars;
   }
 
   /** Adds the blocks if they fit and still leave `reserve` free. */
@@ -422,6 +428,68 @@ function addBlock(block: ReplyBlock, room: Room): boolean {
   }
 }
 
+// ---- sharing the message between parts ----
+
+/** What a part needs: the least that shows anything of it, and all of it. */
+interface Need {
+  least: Reserve;
+  full: Reserve;
+}
+
+function plus(a: Reserve, b: Reserve): Reserve {
+  return { blocks: a.blocks + b.blocks, chars: a.chars + b.chars };
+}
+
+/** A list's least is its heading and first item (with the room it keeps for "…and N more"); a text's its first words. */
+function needOf(block: ReplyBlock): Need {
+  const alone = new Room(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY);
+  addBlock(block, alone);
+  const full = { blocks: alone.blocks.length, chars: textChars(alone.blocks) };
+  const first = block.type === 'list' ? block.items[0] : undefined;
+  if (block.type === 'list' && first) {
+    const shown: KnownBlock[] = [itemSection(first, ITEM_TEXT_MIN)];
+    if (block.heading) shown.push(section(bold(userText(block.heading, SECTION_TEXT_MAX - 2))));
+    return { least: { blocks: shown.length + 1, chars: textChars(shown) + LIST_RESERVE.chars }, full };
+  }
+  const cuttable = block.type === 'text' || block.type === 'context';
+  return { least: { blocks: full.blocks, chars: cuttable ? Math.min(full.chars, CUT_TEXT_MIN) : full.chars }, full };
+}
+
+/**
+ * What to keep back for the parts after `index`: each its fair share of the room left (fairCaps: small parts all
+ * they need, big ones an equal split, never less than their least), for as many as fit beside the least of part
+ * `index` itself.
+ */
+function laterShares(needs: readonly Need[], index: number, room: Room): Reserve {
+  room.hold(NONE);
+  const free: Reserve = { blocks: room.blocksFree(), chars: room.charsFree() };
+  const rest = needs.slice(index);
+  const blockCaps = fairCaps(
+    rest.map((need) => need.full.blocks),
+    free.blocks,
+  );
+  const charCaps = fairCaps(
+    rest.map((need) => need.full.chars),
+    free.chars,
+  );
+  const fits = (held: Reserve) => {
+    const total = plus(rest[0]?.least ?? NONE, held);
+    return total.blocks <= free.blocks && total.chars <= free.chars;
+  };
+  let held = NONE;
+  for (const [offset, need] of rest.entries()) {
+    if (offset === 0) continue;
+    const share = {
+      blocks: Math.max(need.least.blocks, blockCaps[offset] ?? 0),
+      chars: Math.max(need.least.chars, charCaps[offset] ?? 0),
+    };
+    if (fits(plus(held, share))) held = plus(held, share);
+    else if (fits(plus(held, need.least))) held = plus(held, need.least);
+    else break;
+  }
+  return held;
+}
+
 // ---- whole replies ----
 
 function headBlocks(reply: Reply): KnownBlock[] {
@@ -454,7 +522,8 @@ function withShare(tail: KnownBlock[], value: string): KnownBlock[] {
 
 /**
  * One reply within `maxBlocks` blocks and `maxChars` characters of text. The header and the closing context and
- * actions (what to do next) are always kept; what lies between fills the rest, lists giving up items first.
+ * actions (what to do next) are always kept; what lies between fills the rest, lists giving up items first (a
+ * digest with eight long lists shows a few items of each, not ten of the first four).
  */
 function renderReply(reply: Reply, maxBlocks: number, maxChars: number, share?: string): KnownBlock[] {
   const head = headBlocks(reply);
@@ -472,8 +541,12 @@ function renderReply(reply: Reply, maxBlocks: number, maxChars: number, share?: 
   if (share !== undefined) tail = withShare(tail, share);
 
   const room = new Room(maxBlocks - head.length - tail.length, maxChars - textChars(head) - textChars(tail));
+  // Lists give up items before later parts are left out: each part leaves the parts after it their fair share.
+  const needs = middle.map(needOf);
   for (const [index, block] of middle.entries()) {
+    room.hold(laterShares(needs, index, room));
     if (!addBlock(block, room)) {
+      room.hold(NONE);
       const left = middle.length - index;
       room.addNotice(
         contextBlock(`…${left} more ${left === 1 ? 'part' : 'parts'} left out: too long for one Slack message.`),

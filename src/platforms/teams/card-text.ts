@@ -152,10 +152,16 @@ export function openUrl(url: string | undefined): Element[] {
 /** The body rendered so far and the bytes left for it. */
 export class Room {
   readonly body: Element[] = [];
+  /** Kept back for the parts after the one being added, so each of them can still show something. */
+  private held = 0;
   constructor(private left: number) {}
 
+  hold(bytes: number): void {
+    this.held = bytes;
+  }
+
   free(reserve = NOTICE_BYTES): number {
-    return this.left - reserve;
+    return this.left - reserve - this.held;
   }
 
   /** Adds the elements if they fit and still leave `reserve` free; each costs its JSON and a comma. */

@@ -116,10 +116,13 @@ function itemElement(item: ListItem, textBytes = Number.POSITIVE_INFINITY): Elem
   return { type: 'Container', separator: true, items };
 }
 
+function listHeading(heading: string): Element {
+  return rich(cut(heading, TITLE_MAX), { weight: 'bolder' }, { spacing: 'medium' });
+}
+
 function addList(block: ListBlock, room: Room): boolean {
   if (block.heading) {
-    const heading = rich(cut(block.heading, TITLE_MAX), { weight: 'bolder' }, { spacing: 'medium' });
-    if (!room.add([heading], LIST_RESERVE_BYTES)) return false;
+    if (!room.add([listHeading(block.heading)], LIST_RESERVE_BYTES)) return false;
   }
   const total = Math.max(block.total, block.items.length);
   if (block.items.length === 0) {
@@ -255,6 +258,76 @@ function addBlock(block: ReplyBlock, room: Room): boolean {
   }
 }
 
+// ---- sharing the card between parts ----
+
+/** What a part needs, in bytes: the least that shows anything of it, and all of it. */
+interface Need {
+  least: number;
+  full: number;
+}
+
+/** A list's least is its heading and first item (with the room it keeps for "…and N more"); a text's its first words. */
+function needOf(block: ReplyBlock): Need {
+  const alone = new Room(Number.POSITIVE_INFINITY);
+  addBlock(block, alone);
+  const full = alone.body.reduce((sum, element) => sum + bytes(element) + 1, 0);
+  const first = block.type === 'list' ? block.items[0] : undefined;
+  if (block.type === 'list' && first) {
+    const heading = block.heading ? bytes(listHeading(block.heading)) + 1 : 0;
+    const item = Math.min(
+      bytes(itemElement(first)),
+      Math.max(ITEM_BYTES_MIN, bytes(itemElement(first, CUT_MIN_BYTES))),
+    );
+    return { least: heading + item + 2 + LIST_RESERVE_BYTES, full };
+  }
+  const cuttable = block.type === 'text' || block.type === 'context';
+  // addCut needs CUT_MIN_BYTES of text, and the element around it.
+  return { least: cuttable ? Math.min(full, CUT_MIN_BYTES + 150) : full, full };
+}
+
+/** Caps that share `available`: small needs get all they need, the big ones split what is left evenly. */
+function fairCaps(needs: number[], available: number): number[] {
+  let remaining = available;
+  let count = needs.length;
+  let cap = 0;
+  for (const need of [...needs].sort((a, b) => a - b)) {
+    if (need * count > remaining) {
+      cap = Math.floor(remaining / count);
+      break;
+    }
+    remaining -= need;
+    count--;
+    cap = need;
+  }
+  return needs.map((need) => Math.min(need, cap));
+}
+
+/**
+ * The bytes to keep back for the parts after `index`: each its fair share of the room left (never less than its
+ * least), for as many as fit beside the least of part `index` itself.
+ */
+function laterShares(needs: readonly Need[], index: number, room: Room): number {
+  room.hold(0);
+  const free = room.free();
+  const rest = needs.slice(index);
+  const caps = fairCaps(
+    rest.map((need) => need.full),
+    free,
+  );
+  const own = rest[0]?.least ?? 0;
+  let held = 0;
+  for (const [offset, need] of rest.entries()) {
+    if (offset === 0) continue;
+    const share = Math.max(need.least, caps[offset] ?? 0);
+    if (own + held + share <= free) held += share;
+    else if (own + held + need.least <= free) held += need.least;
+    else break;
+  }
+  return held;
+}
+
+// ---- whole cards ----
+
 function headElement(reply: Reply): Element {
   if (reply.title) {
     const mark = reply.band ? `${BAND_MARK[reply.band]} ` : '';
@@ -281,8 +354,12 @@ export function renderCard(reply: Reply): AdaptiveCard {
   }
 
   const room = new Room(CARD_BUDGET_BYTES - cardBytes(card([...head, ...tail])));
+  // Lists give up items before later parts are left out: each part leaves the parts after it their fair share.
+  const needs = middle.map(needOf);
   for (const [index, block] of middle.entries()) {
+    room.hold(laterShares(needs, index, room));
     if (!addBlock(block, room)) {
+      room.hold(0);
       const left = middle.length - index;
       room.addNotice(
         subtle(`…${left} more ${left === 1 ? 'part' : 'parts'} left out: too long for one Teams message.`),

@@ -412,7 +412,8 @@ describe('renderMessage: budgets', () => {
   });
 
   it('never drops the header or the closing context and actions, and says what it left out', () => {
-    const huge = Array.from({ length: 30 }, (): Block => ({ type: 'text', text: 'y '.repeat(2_000) }));
+    // More parts than a message has blocks: even cut short, not all of them fit.
+    const huge = Array.from({ length: 60 }, (): Block => ({ type: 'text', text: 'y '.repeat(2_000) }));
     const message = render(
       reply({
         title: 'Big',

@@ -410,7 +410,8 @@ describe('renderCard: the byte budget', () => {
 
   it('never drops the title or the closing context and actions, and says what it left out', () => {
     const blocks: Block[] = [
-      ...Array.from({ length: 20 }, (): Block => ({ type: 'text', text: words(100) })),
+      // So many that even cut short, not all of them fit.
+      ...Array.from({ length: 120 }, (): Block => ({ type: 'text', text: words(100) })),
       { type: 'context', text: 'Type /account notes acme for more' },
       { type: 'actions', buttons: [{ label: 'Add note', actionId: 'note_open', value: '7' }] },
     ];
