@@ -9,7 +9,7 @@ import { context, list, reply } from '../replies/build.ts';
 import { digestReply } from '../replies/digest-reply.ts';
 import { formatDate } from '../replies/format.ts';
 import type { Reply } from '../replies/reply.ts';
-import type { DigestFilter } from '../store/store.ts';
+import type { DigestFilter, DigestSubscription } from '../store/store.ts';
 import { type CommandInput, defineCommand, parseWith, textAfter } from './command.ts';
 import { actorOf, type CommandContext } from './context.ts';
 import { resolveAccount } from './resolve-account.ts';
@@ -138,6 +138,16 @@ async function subscribe(input: CommandInput, ctx: CommandContext): Promise<Repl
   if (!channel) throw new ValidationError('Subscribe in the Slack or Teams channel the digest should go to.', USAGE);
   const { cron, timeZone } = scheduleOf(input, ctx);
   const { filter, words } = await filterFrom(input, ctx);
+  // Asking twice (a retry, a double click) must not give the channel two digests a week.
+  const same = (await ctx.store.digestSubscriptions.list({ platform: channel.platform, channelId: channel.id })).find(
+    (s) => s.cron === cron && s.timeZone === timeZone && sameFilter(s.filter, filter),
+  );
+  if (same) {
+    return reply({
+      tone: 'info',
+      summary: `This channel already gets that digest (#${same.id}); nothing changed.`,
+    });
+  }
   const subscription = await ctx.store.digestSubscriptions.create(
     {
       platform: channel.platform,
@@ -163,20 +173,36 @@ async function subscribe(input: CommandInput, ctx: CommandContext): Promise<Repl
   });
 }
 
+function sameFilter(a: DigestFilter, b: DigestFilter): boolean {
+  const canonical = (filter: DigestFilter) =>
+    JSON.stringify(Object.entries(filter).sort(([x], [y]) => x.localeCompare(y)));
+  return canonical(a) === canonical(b);
+}
+
+/** How the subscription's latest run went, so a digest that stopped arriving can be explained from chat. */
+async function lastRunText(ctx: CommandContext, subscription: DigestSubscription): Promise<string> {
+  const [run] = await ctx.store.digestRuns.forSubscription(subscription.id, 1);
+  if (!run) return 'not posted yet';
+  const when = formatDate(run.postedAt ?? run.startedAt, subscription.timeZone);
+  if (run.status === 'failed') return `last one failed ${when}: ${run.error ?? 'no reason given'}`;
+  if (run.status === 'skipped') return `last one skipped ${when} (${run.error ?? 'missed'})`;
+  return run.status === 'posted' ? `last posted ${when}` : 'posting now';
+}
+
 async function listSubscriptions(ctx: CommandContext): Promise<Reply> {
   const all = await ctx.store.digestSubscriptions.list();
-  const mine =
-    ctx.user.role === 'admin'
-      ? all
-      : all.filter((s) => s.createdById === ctx.user.id || s.channelId === ctx.channel?.id);
+  const inThisChannel = (s: DigestSubscription) =>
+    s.platform === ctx.channel?.platform && s.channelId === ctx.channel?.id;
+  const mine = ctx.user.role === 'admin' ? all : all.filter((s) => s.createdById === ctx.user.id || inThisChannel(s));
+  const lastRuns = await Promise.all(mine.map((s) => lastRunText(ctx, s)));
   return reply({
     title: `Digest subscriptions (${mine.length})`,
     summary: `${mine.length} digest subscriptions`,
     blocks: [
       list(
-        mine.map((s) => ({
+        mine.map((s, index) => ({
           title: `#${s.id} · ${s.channelName ?? s.channelId} (${s.platform})`,
-          meta: `${s.cron} · ${s.timeZone}${s.paused ? ' · paused' : ''}`,
+          meta: `${s.cron} · ${s.timeZone}${s.paused ? ' · paused' : ''} · ${lastRuns[index]}`,
           buttons: [
             {
               label: 'Unsubscribe',
@@ -236,15 +262,13 @@ export const digest = defineCommand({
         return { ...answer, audience: 'private' };
       }
       case 'now': {
-        // The channel's own subscription decides what goes in, when there is one.
-        const [own] = ctx.channel
-          ? await ctx.store.digestSubscriptions.list({ platform: ctx.channel.platform, channelId: ctx.channel.id })
-          : [];
-        const answer = await digestNow(
-          ctx,
-          own?.filter ?? (await filterFrom(input, ctx)).filter,
-          'Account health digest',
-        );
+        // Filters typed with `now` decide what goes in; without any, the channel's own subscription does.
+        const typed = await filterFrom(input, ctx);
+        const [own] =
+          ctx.channel && typed.words.length === 0
+            ? await ctx.store.digestSubscriptions.list({ platform: ctx.channel.platform, channelId: ctx.channel.id })
+            : [];
+        const answer = await digestNow(ctx, own?.filter ?? typed.filter, 'Account health digest');
         return { ...answer, audience: 'channel' };
       }
     }

@@ -154,6 +154,19 @@ describe('/account digest subscribe', () => {
     expect(result.text).toMatch(/Next one: .*27.* 16:30\./);
   });
 
+  it('does not subscribe a channel twice to the same digest', async () => {
+    const first = await runIn('C-TWICE-SAME', '/account digest subscribe weekly mon 09:00 tier:A');
+    const id = idIn(first.reply.summary);
+    const before = rowCounts(db.path);
+    const again = await runIn('C-TWICE-SAME', '/account digest subscribe tier:A weekly mon 9am');
+    expect(again.status).toBe('ok');
+    expect(again.reply.summary).toBe(`This channel already gets that digest (#${id}); nothing changed.`);
+    expect(rowCounts(db.path)).toEqual(before);
+    // A different filter is a different digest.
+    expect((await runIn('C-TWICE-SAME', '/account digest subscribe weekly mon 09:00 tier:B')).status).toBe('ok');
+    expect(await subscriptionsOf('C-TWICE-SAME')).toHaveLength(2);
+  });
+
   it('takes a cron expression as it is', async () => {
     const result = await runIn('C-CRON', '/account digest subscribe cron:"0 9 * * 1-5"');
     expect(result.status).toBe('ok');
@@ -242,11 +255,24 @@ describe('/account digest list and unsubscribe', () => {
     expect(titles).toContain(`#${mine} · C-LIST-M (slack)`);
     expect(titles).not.toContain(`#${admins} · C-LIST-A (slack)`);
     expect(listOf(result).items.find((item) => item.title.startsWith(`#${mine} `))?.meta).toBe(
-      '30 8 * * * · Europe/Berlin',
+      '30 8 * * * · Europe/Berlin · not posted yet',
     );
 
     const inAdminsChannel = await runIn('C-LIST-A', '/account digest list', t.member);
     expect(listOf(inAdminsChannel).items.map((item) => item.title)).toContain(`#${admins} · C-LIST-A (slack)`);
+  });
+
+  it('says how each subscription’s latest run went', async () => {
+    const runs = t.ws.digestRuns;
+    const posted = await runs.claim(mine, '2026-11-27T08:30', 'test:1', NOW, 60_000);
+    await runs.markPosted(posted.run.id, { platform: 'slack', channel: 'C-LIST-M', id: '1.1' }, NOW);
+    const failed = await runs.claim(admins, '2026-11-27T09:00', 'test:1', NOW, 60_000);
+    await runs.markFailed(failed.run.id, 'An API error occurred: not_in_channel');
+    const metas = listOf(await t.run('/account digest list', t.admin)).items.map((item) => item.meta ?? '');
+    expect(metas).toContain('30 8 * * * · Europe/Berlin · last posted 2026-11-27');
+    expect(metas).toContain(
+      '0 9 * * 1-5 · Europe/Berlin · last one failed 2026-11-27: An API error occurred: not_in_channel',
+    );
   });
 
   it('shows an admin every subscription', async () => {
@@ -336,6 +362,12 @@ describe('/account digest preview and now', () => {
     // The channel's subscription is for tier A: Corvane (tier B) is not in it.
     expect(result.text).not.toContain('Corvane');
     expect(result.text).not.toMatch(/vault/i);
+  });
+
+  it('lets filters typed with `now` win over the channel’s subscription', async () => {
+    const result = await runIn('C-NOW', '/account digest now tier:B', t.member);
+    expect(result.text).toContain('Corvane Mobility');
+    expect(result.text).not.toContain('Harbourline');
   });
 
   it('posts everything open now in a channel without a subscription', async () => {
