@@ -5,6 +5,9 @@ import type { HealthBand } from '../domain/records.ts';
 
 export type Tone = 'info' | 'success' | 'warning' | 'error';
 
+/** The mark a chat surface puts before a reply's summary to show its tone at a glance. */
+export const TONE_MARK: Record<Tone, string> = { info: '', success: '✅ ', warning: '⚠️ ', error: '❌ ' };
+
 /** Who sees a reply: lookups answer privately (ephemeral in Slack) unless shared to the channel. */
 export type Audience = 'private' | 'channel';
 

@@ -15,7 +15,7 @@
 //   text, with a hint to type the command instead (nothing is ever cut from a value).
 // - The form button (action_id `form_open`) has the value JSON `{"formId":…,"state":…}` (state only when set).
 import type { HeaderBlock, KnownBlock, Button as SlackButton } from '@slack/types';
-import type { Reply, Block as ReplyBlock, Tone } from '../../replies/reply.ts';
+import { type Reply, type Block as ReplyBlock, TONE_MARK } from '../../replies/reply.ts';
 import { BAND_MARK } from '../../replies/text.ts';
 import { fairCaps } from '../fair-caps.ts';
 import { addCutToFit, CUT_TEXT_MIN, LIST_RESERVE, laterShares, type Need, NONE, Room } from './block-budget.ts';
@@ -53,8 +53,6 @@ export const SHARE_ACTION_ID = 'share';
 export function replyActionId(slackActionId: string): string {
   return slackActionId.replace(/:\d+$/, '');
 }
-
-const TONE_MARK: Record<Tone, string> = { info: '', success: '✅ ', warning: '⚠️ ', error: '❌ ' };
 
 // ---- the parts ----
 

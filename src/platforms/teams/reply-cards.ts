@@ -1,6 +1,6 @@
 // Reply → card: renderCard, which fits a whole reply within the byte budget. The parts are drawn in card-parts.ts and
 // card-choices.ts; card-budget.ts shares the bytes between them.
-import type { Reply, Block as ReplyBlock, Tone } from '../../replies/reply.ts';
+import { type Reply, type Block as ReplyBlock, TONE_MARK } from '../../replies/reply.ts';
 import { BAND_MARK } from '../../replies/text.ts';
 import { laterShares, type Need } from './card-budget.ts';
 import { addChoices, addForm } from './card-choices.ts';
@@ -34,8 +34,6 @@ import {
 export { CHOICE_INPUT_ID, FORM_OPEN_VERB } from './card-choices.ts';
 
 const SUMMARY_MAX = 1_000;
-
-const TONE_MARK: Record<Tone, string> = { info: '', success: '✅ ', warning: '⚠️ ', error: '❌ ' };
 
 // ---- the parts ----
 
