@@ -1,6 +1,7 @@
 // The `kam` command line. Each command loads only what it needs, so the console starts fast.
 import { existsSync } from 'node:fs';
 import { Command } from 'commander';
+import type { ExportCommandOptions, ImportCommandOptions } from './cli-import.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { isUserError, StartupError } from './errors.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -138,6 +139,60 @@ digest
     run(async (config, logger) => {
       const { digestRun } = await import('./cli-digest.ts');
       return digestRun(config, logger, options.subscription);
+    })(),
+  );
+
+/** Commander's way to take an option more than once: --map a=b --map c=d. */
+const repeated = (value: string, previous: string[] = []) => [...previous, value];
+
+program
+  .command('import')
+  .description(
+    'Import accounts, contacts, opportunities, notes or users from a CSV file (Salesforce, HubSpot, kam export)',
+  )
+  .argument('<entity>', 'accounts, contacts, opportunities, notes or users')
+  .argument('<file>', 'the CSV file')
+  .option('--dry-run', 'check every row and say what would change, writing nothing')
+  .option('--strict', 'import nothing if any row fails')
+  .option(
+    '--workspace <workspace>',
+    'a workspace number or slack:<team id> / teams:<tenant id> (default: the local one)',
+  )
+  .option('--map <column=field>', 'read a column as a field (repeatable); column=- ignores it', repeated)
+  .option('--date-format <order>', 'iso, dmy (31/03/2017) or mdy (3/31/2017); detected when the file settles it')
+  .option('--decimal <mark>', 'point or comma; detected from the amounts, else from the separator')
+  .option('--currency <code>', "the currency of amounts that name none (default: the account's or workspace's)")
+  .option('--stage <name=stage>', 'map a stage name of yours, e.g. "Technical Win=negotiate" (repeatable)', repeated)
+  .option(
+    '--encoding <name>',
+    'e.g. windows-1252; detected when absent (UTF-8 with or without BOM, UTF-16, Windows-1252)',
+  )
+  .option('--separator <char>', ', ; tab or |; detected from the header when absent')
+  .option('--failures <file>', 'write every failed row (line, reason) to this CSV file')
+  .option('--as <user>', 'who the audit trail names (default: KAM_USER or your login name)')
+  .action((entity: string, file: string, options: ImportCommandOptions) =>
+    run(async (config) => {
+      const { importCommand } = await import('./cli-import.ts');
+      return importCommand(config, entity, file, options);
+    })(),
+  );
+
+program
+  .command('export')
+  .description('Export accounts, contacts, opportunities, notes or users as CSV that kam import reads back')
+  .argument('<entity>', 'accounts, contacts, opportunities, notes or users')
+  .argument('[file]', 'where to write it (default: standard output)')
+  .option(
+    '--workspace <workspace>',
+    'a workspace number or slack:<team id> / teams:<tenant id> (default: the local one)',
+  )
+  .option('--as <user>', 'export only what this person may see (default: everything, restricted accounts included)')
+  .option('--separator <char>', ', (default) or ; (then numbers get a decimal comma)')
+  .option('--force', 'overwrite the file if it exists')
+  .action((entity: string, file: string | undefined, options: ExportCommandOptions) =>
+    run(async (config) => {
+      const { exportCommand } = await import('./cli-import.ts');
+      return exportCommand(config, entity, file, options);
     })(),
   );
 

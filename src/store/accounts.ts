@@ -34,8 +34,10 @@ export interface NewAccount {
   createdAt?: Date;
 }
 
-export type AccountPatch = Partial<Omit<NewAccount, 'externalId' | 'createdAt'>> & {
+export type AccountPatch = Partial<Omit<NewAccount, 'createdAt'>> & {
   healthOverride?: HealthOverride | null;
+  /** Imports set it (an archived account in the file); chat archives with archive(), which records who did. */
+  archivedAt?: Date | null;
 };
 
 export interface AccountFilter {
@@ -219,7 +221,8 @@ export class AccountRepository {
     }
   }
 
-  async update(id: number, patch: AccountPatch, by: Actor): Promise<Account> {
+  /** `details` add to the audit event (an import names its file and line). */
+  async update(id: number, patch: AccountPatch, by: Actor, details: Record<string, unknown> = {}): Promise<Account> {
     const { healthOverride, ...fields } = patch;
     return inTransaction(this.db, async (tx) => {
       const existing = await tx.account.findFirst({ where: { workspaceId: this.workspaceId, id } });
@@ -248,6 +251,7 @@ export class AccountRepository {
       }
       await new AuditLog(tx, this.workspaceId).record(by, 'account.update', 'account', id, {
         fields: Object.keys(patch),
+        ...details,
       });
       return toAccount(row);
     });

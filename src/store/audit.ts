@@ -45,6 +45,25 @@ export class AuditLog {
     });
   }
 
+  /** Many events in one statement, for imports: one per record written. */
+  async recordMany(
+    by: Actor,
+    events: readonly { action: string; entity: string; entityId: number | null; details?: Record<string, unknown> }[],
+  ): Promise<void> {
+    if (events.length === 0) return;
+    await this.db.auditEvent.createMany({
+      data: events.map((event) => ({
+        workspaceId: this.workspaceId,
+        actorId: by.userId,
+        origin: by.origin,
+        action: event.action,
+        entity: event.entity,
+        entityId: event.entityId,
+        details: (event.details ?? undefined) as Prisma.InputJsonValue | undefined,
+      })),
+    });
+  }
+
   async forEntity(entity: string, entityId: number, limit = 50): Promise<AuditEntry[]> {
     const rows = await this.db.auditEvent.findMany({
       where: { workspaceId: this.workspaceId, entity, entityId },

@@ -61,14 +61,26 @@ export class Store {
 export type { AccountFilter, AccountIndexEntry, AccountPatch, NewAccount, Viewer } from './accounts.ts';
 export type { Actor } from './audit.ts';
 export { SYSTEM_ACTOR } from './audit.ts';
+export type { BulkInserter } from './bulk-inserts.ts';
 export type { ContactPatch, NewContact } from './contacts.ts';
 export type { Conversation, ConversationKind, SeenConversation } from './conversations.ts';
 export type { Claim, DigestFilter, DigestRun, DigestSubscription, NewSubscription } from './digests.ts';
 export { type AccountActivity, healthFactsOf, historyFactsOf } from './health-facts.ts';
 export type { HealthSnapshot } from './health-snapshots.ts';
+export type {
+  ContactImportPatch,
+  ImportedContact,
+  ImportedOpportunity,
+  NewImportedAccount,
+  NewImportedOpportunity,
+  NoteImportPatch,
+  OpportunityImportPatch,
+  RowOrigin,
+  UserImportPatch,
+} from './imports.ts';
 export type { NewNote, NewNoteTask, SavedNote } from './notes.ts';
 export type { NewOpportunity, OpportunityPatch } from './opportunities.ts';
 export type { SearchResults } from './search.ts';
 export type { NewTask, TaskFilter } from './tasks.ts';
-export type { SeenUser } from './users.ts';
+export type { NewUser, SeenUser } from './users.ts';
 export { WorkspaceStore } from './workspace-store.ts';

@@ -90,7 +90,8 @@ export class UserRepository {
 
   /**
    * The kam-bot user behind a platform identity, created on first sight. A person already known by email (from
-   * another platform, or an import) is linked rather than duplicated. The workspace's first user becomes its admin.
+   * another platform, or an import) is linked rather than duplicated. The first person to arrive while the workspace
+   * has no admin becomes its admin.
    */
   async ensureFromIdentity(seen: SeenUser): Promise<User> {
     const known = await this.byIdentity(seen.platform, seen.externalId);
@@ -100,7 +101,9 @@ export class UserRepository {
         const email = seen.email?.toLowerCase() ?? null;
         let row = email ? await tx.user.findFirst({ where: { workspaceId: this.workspaceId, email } }) : null;
         if (!row) {
-          const isFirst = (await tx.user.count({ where: { workspaceId: this.workspaceId } })) === 0;
+          // The first person to arrive becomes the admin; users an import created (who have never used kam-bot)
+          // do not count, or a workspace filled by an import would have no admin at all.
+          const isFirst = (await tx.user.count({ where: { workspaceId: this.workspaceId, role: 'admin' } })) === 0;
           row = await tx.user.create({
             data: {
               workspaceId: this.workspaceId,

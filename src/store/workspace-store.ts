@@ -8,6 +8,7 @@ import { DigestReader } from './digest-reader.ts';
 import { DigestRunRepository, DigestSubscriptionRepository } from './digests.ts';
 import { HealthFactsReader } from './health-facts.ts';
 import { HealthSnapshotRepository } from './health-snapshots.ts';
+import { ImportRepository } from './imports.ts';
 import { MemberRepository } from './members.ts';
 import { NoteRepository } from './notes.ts';
 import { OpportunityRepository } from './opportunities.ts';
@@ -40,6 +41,7 @@ export class WorkspaceStore {
   readonly digestSubscriptions: DigestSubscriptionRepository;
   readonly digestRuns: DigestRunRepository;
   readonly digestData: DigestReader;
+  readonly imports: ImportRepository;
 
   constructor(
     private readonly db: Db,
@@ -63,6 +65,7 @@ export class WorkspaceStore {
     this.digestSubscriptions = new DigestSubscriptionRepository(db, workspaceId);
     this.digestRuns = new DigestRunRepository(db, workspaceId);
     this.digestData = new DigestReader(db, sqlite, workspaceId);
+    this.imports = new ImportRepository(db, sqlite, workspaceId);
   }
 
   /**
