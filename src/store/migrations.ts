@@ -1,13 +1,24 @@
 // Applies the migrations in prisma/migrations, the way `prisma migrate deploy` does (same folder, same
 // `_prisma_migrations` table), but through the WebAssembly schema engine so nothing is downloaded.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { SEARCH_INDEX_TABLES } from './search-index-sql.ts';
 import { BUSY_TIMEOUT_MS } from './sqlite-settings.ts';
 
-export const PRISMA_DIR = fileURLToPath(new URL('../../prisma/', import.meta.url));
+/** The package's folder: the nearest with a package.json, from src/store/ in source and from dist/ when compiled. */
+function packageDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`kam-bot's package.json was not found above ${fileURLToPath(import.meta.url)}`);
+    dir = parent;
+  }
+  return dir;
+}
+
+export const PRISMA_DIR = join(packageDir(), 'prisma');
 export const SCHEMA_PATH = join(PRISMA_DIR, 'schema.prisma');
 export const MIGRATIONS_DIR = join(PRISMA_DIR, 'migrations');
 const LOCKFILE = 'migration_lock.toml';
