@@ -8,14 +8,34 @@ import type { HealthSettings } from '../domain/health-settings.ts';
 import { isoWeekKey } from '../domain/health-trend.ts';
 import { normalize } from '../domain/normalize.ts';
 import type { Account, HealthBand, OpportunityStage, Platform } from '../domain/records.ts';
-import { AccountRepository } from './accounts.ts';
+import { toAccount } from './accounts.ts';
 import type { DigestFilter } from './digests.ts';
 import { HealthFactsReader, healthFactsOf } from './health-facts.ts';
-import { HealthSnapshotRepository } from './health-snapshots.ts';
-import type { Db } from './prisma.ts';
+import type { Db, Prisma } from './prisma.ts';
 import { fromSqlDate, toSqlDate } from './sql-dates.ts';
 
 const DAY_MS = 86_400_000;
+
+/** An Account row as SQLite returns it: dates as ISO text, aliases as JSON text. */
+type SqlAccountRow = Omit<
+  Parameters<typeof toAccount>[0],
+  'aliases' | 'renewalAt' | 'healthOverrideUntil' | 'archivedAt' | 'createdAt' | 'updatedAt'
+> & {
+  aliases: string;
+  renewalAt: string | null;
+  healthOverrideUntil: string | null;
+  archivedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+function parseJson(text: string): Prisma.JsonValue {
+  try {
+    return JSON.parse(text) as Prisma.JsonValue;
+  } catch {
+    return [];
+  }
+}
 const HEALTH_WINDOW_DAYS = 90;
 const WEEK_DAYS = 7;
 const TREND_PAST_WEEKS = 7;
@@ -31,12 +51,33 @@ export class DigestReader {
     private readonly workspaceId: number,
   ) {}
 
+  /**
+   * The open (not restricted), active accounts, in the order `accounts.list()` gives them (tier, then name). Read
+   * with plain SQL: through Prisma, 10,000 accounts took 0.4 s of a digest that must take less than 1 s.
+   */
+  private openAccounts(): Account[] {
+    const rows = this.sqlite
+      .prepare(
+        `SELECT * FROM Account WHERE workspaceId = ? AND archivedAt IS NULL AND visibility = 'open'
+         ORDER BY tier, name`,
+      )
+      .all(this.workspaceId) as SqlAccountRow[];
+    return rows.map((row) =>
+      toAccount({
+        ...row,
+        aliases: parseJson(row.aliases),
+        renewalAt: fromSqlDate(row.renewalAt),
+        healthOverrideUntil: fromSqlDate(row.healthOverrideUntil),
+        archivedAt: fromSqlDate(row.archivedAt),
+        createdAt: fromSqlDate(row.createdAt),
+        updatedAt: fromSqlDate(row.updatedAt),
+      }),
+    );
+  }
+
   /** The accounts a filter selects (never restricted or archived ones). */
   async accounts(filter: DigestFilter, channel: { platform: Platform; id: string } | null): Promise<Account[]> {
-    const all = (await new AccountRepository(this.db, this.sqlite, this.workspaceId).list()).filter(
-      (account) => account.visibility === 'open',
-    );
-    let selected = all;
+    let selected = this.openAccounts();
     if (filter.linkedToChannel) {
       const link = channel
         ? await this.db.channelLink.findFirst({
@@ -74,12 +115,8 @@ export class DigestReader {
     const weeks = Array.from({ length: TREND_PAST_WEEKS }, (_, index) =>
       isoWeekKey(new Date(now.getTime() - (TREND_PAST_WEEKS - index) * WEEK_DAYS * DAY_MS)),
     );
-    const snapshots = await new HealthSnapshotRepository(this.db, this.workspaceId).forPeriods(weeks);
-    const byAccountWeek = new Map(
-      snapshots.map((snapshot) => [`${snapshot.accountId}:${snapshot.periodKey}`, snapshot]),
-    );
+    const byAccount = this.snapshots(weeks);
     const names = this.userNames();
-    const lastWeek = weeks[weeks.length - 1] ?? '';
 
     const digestAccounts: DigestAccount[] = accounts.map((account) => {
       const seen = activity.get(account.id);
@@ -92,8 +129,8 @@ export class DigestReader {
         ownerName: account.ownerId === null ? null : (names.get(account.ownerId) ?? null),
         renewalAt: account.renewalAt,
         health: computeHealth(facts, now, settings),
-        previousWeeks: weeks.map((week) => byAccountWeek.get(`${account.id}:${week}`)?.score ?? null),
-        lastWeekBand: (byAccountWeek.get(`${account.id}:${lastWeek}`)?.band as HealthBand | undefined) ?? null,
+        previousWeeks: byAccount.get(account.id)?.scores ?? weeks.map(() => null),
+        lastWeekBand: byAccount.get(account.id)?.lastBand ?? null,
         lastInteractionAt: facts.lastInteractionAt,
         notesThisWeek: (seen?.notes ?? []).filter((note) => note.occurredAt >= weekAgo && note.occurredAt <= now)
           .length,
@@ -106,6 +143,30 @@ export class DigestReader {
       opportunities: this.opportunities(weekAgo).filter((opp) => ids.has(opp.accountId)),
       overdueTasks: this.overdueTasks(startOfUtcDay(now), names).filter((task) => ids.has(task.accountId)),
     };
+  }
+
+  /**
+   * Every account's weekly scores in these weeks (oldest first) and its band in the last of them, one row per
+   * account: 10,000 rows instead of 70,000, which is most of what reading them cost.
+   */
+  private snapshots(weeks: readonly string[]): Map<number, { scores: (number | null)[]; lastBand: HealthBand | null }> {
+    const week = (index: number) => `:w${index}`;
+    const params: Record<string, string | number> = { workspaceId: this.workspaceId };
+    weeks.forEach((key, index) => {
+      params[`w${index}`] = key;
+    });
+    const last = week(weeks.length - 1);
+    const rows = this.sqlite
+      .prepare(
+        `SELECT accountId, ${weeks.map((_, i) => `MAX(CASE WHEN periodKey = ${week(i)} THEN score END) AS s${i}`).join(', ')},
+           MAX(CASE WHEN periodKey = ${last} THEN band END) AS lastBand
+         FROM HealthSnapshot WHERE workspaceId = :workspaceId AND periodKey IN (${weeks.map((_, i) => week(i)).join(', ')})
+         GROUP BY accountId`,
+      )
+      .all(params) as (Record<string, number | null> & { accountId: number; lastBand: HealthBand | null })[];
+    return new Map(
+      rows.map((row) => [row.accountId, { scores: weeks.map((_, i) => row[`s${i}`] ?? null), lastBand: row.lastBand }]),
+    );
   }
 
   private userNames(): Map<number, string> {
