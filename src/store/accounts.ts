@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { normalize } from '../domain/normalize.ts';
 import type { Account, AccountStatus, HealthOverride, Tier, User, UserRole, Visibility } from '../domain/records.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
+import { readAccountIndex } from './account-index.ts';
 import { type Actor, AuditLog } from './audit.ts';
 import { type Db, isUniqueViolation, type Prisma, stringArray } from './prisma.ts';
 import { inTransaction } from './transaction.ts';
@@ -165,18 +166,9 @@ export class AccountRepository {
     });
   }
 
-  /** Every account's names and keys for matching, straight from SQLite (this runs on every command). */
-  index(): AccountIndexEntry[] {
-    const rows = this.sqlite
-      .prepare(
-        `SELECT id, key, name, aliases, parentId, country, ownerId, visibility, archivedAt IS NOT NULL AS archived
-         FROM Account WHERE workspaceId = ?`,
-      )
-      .all(this.workspaceId) as (Omit<AccountIndexEntry, 'aliases' | 'archived'> & {
-      aliases: string;
-      archived: number;
-    })[];
-    return rows.map((row) => ({ ...row, aliases: parseAliases(row.aliases), archived: row.archived === 1 }));
+  /** Every account's names and keys for matching, straight from SQLite and cached (this runs on every command). */
+  index(): readonly AccountIndexEntry[] {
+    return readAccountIndex(this.sqlite, this.workspaceId);
   }
 
   /** Ids of the accounts where the user is the owner or on the account team. */
@@ -276,15 +268,5 @@ export class AccountRepository {
     if (ids.length === 0) return new Map();
     const rows = await this.db.user.findMany({ where: { workspaceId: this.workspaceId, id: { in: ids } } });
     return new Map(rows.map((row) => [row.id, row]));
-  }
-}
-
-function parseAliases(json: string | null): string[] {
-  if (!json) return [];
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-  } catch {
-    return [];
   }
 }

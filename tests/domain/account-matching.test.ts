@@ -61,4 +61,13 @@ describe('account matching', () => {
     expect(matcher.match('   ').kind).toBe('none');
     expect(matcher.match('?!…').kind).toBe('none');
   });
+
+  it('matches only among the accounts a filter allows, with the same matcher', () => {
+    const withoutInitrode = (id: number) => id !== 8;
+    expect(matcher.match('init', withoutInitrode)).toEqual({ kind: 'found', id: 7 });
+    expect(matcher.match('initrode', withoutInitrode).kind).toBe('none');
+    expect(matcher.match('acme-de', (id) => id !== 2)).not.toEqual({ kind: 'found', id: 2 });
+    expect(matcher.match('Umbrela', (id) => id !== 4)).toEqual({ kind: 'none', suggestions: [] });
+    expect(matcher.match('init')).toEqual({ kind: 'ambiguous', ids: [7, 8] });
+  });
 });
