@@ -1,6 +1,8 @@
 // The command engine: whatever a person types on any platform lands here and leaves as a Reply.
 // User errors become one helpful private sentence; anything else is logged with its context and answered
 // with a short apology, never a stack trace.
+
+import type { Account } from '../domain/records.ts';
 import { isUserError, NotFoundError, ValidationError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { context, reply, text, userError } from '../replies/build.ts';
@@ -191,16 +193,27 @@ export class CommandEngine {
    * Saves a chat message as a note on an account (a :memo: reaction in a linked channel): the message is in the
    * context, so the note keeps its author, time and link, and is stored once however often it is saved.
    */
-  async capture(accountId: number, body: string, request: RequestContext): Promise<Outcome & { created: boolean }> {
+  /** Saves a message as a note to the account; says whether it is new, and the account (to name it). */
+  async capture(
+    accountId: number,
+    body: string,
+    request: RequestContext,
+  ): Promise<Outcome & { created: boolean; account: Account | null }> {
     const ctx = begin(request);
     try {
       const account = await ctx.store.accounts.byId(accountId, viewerOf(ctx));
       if (!account || account.archivedAt) throw new NotFoundError('The account this channel is linked to is gone.');
       disclose(ctx, [account]);
       const saved = await saveNote(ctx, account, parseWith(NoteBodySchema, body));
-      return { status: 'ok', reply: saved.reply, restricted: ctx.disclosure.restricted, created: saved.created };
+      return {
+        status: 'ok',
+        reply: saved.reply,
+        restricted: ctx.disclosure.restricted,
+        created: saved.created,
+        account,
+      };
     } catch (error) {
-      return { ...this.failure(error, parseCommandLine('note'), ctx), created: false };
+      return { ...this.failure(error, parseCommandLine('note'), ctx), created: false, account: null };
     }
   }
 

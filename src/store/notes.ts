@@ -1,8 +1,10 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Note, NoteKind, NoteSourceRef, Sentiment, Task } from '../domain/records.ts';
 import { type Actor, AuditLog } from './audit.ts';
+import { writeNote } from './note-writer.ts';
 import { type Db, isUniqueViolation, type Prisma } from './prisma.ts';
 import { toTask } from './tasks.ts';
-import { inTransaction } from './transaction.ts';
+import { inTransaction, isInTransaction } from './transaction.ts';
 
 const withTags = { tags: { select: { tag: true } } } satisfies Prisma.NoteInclude;
 type NoteRow = Prisma.NoteGetPayload<{ include: typeof withTags }>;
@@ -59,6 +61,7 @@ export interface SavedNote {
 export class NoteRepository {
   constructor(
     private readonly db: Db,
+    private readonly sqlite: BetterSqlite3.Database,
     private readonly workspaceId: number,
   ) {}
 
@@ -77,9 +80,15 @@ export class NoteRepository {
         sourceChannel: ref.channel,
         sourceMessageId: ref.messageId,
       },
-      include: { ...withTags, tasks: true },
+      include: withTags,
     });
-    return row ? { note: toNote(row), tasks: row.tasks.map(toTask), created: false } : null;
+    if (!row) return null;
+    // By account as well: Task has no index on noteId alone, and (workspaceId, accountId, …) finds its few rows.
+    const tasks = await this.db.task.findMany({
+      where: { workspaceId: this.workspaceId, accountId: row.accountId, noteId: row.id },
+      orderBy: { id: 'asc' },
+    });
+    return { note: toNote(row), tasks: tasks.map(toTask), created: false };
   }
 
   /**
@@ -87,6 +96,20 @@ export class NoteRepository {
    * before returns the first note and writes nothing, so platform retries and double clicks never duplicate.
    */
   async add(input: NewNote, by: Actor): Promise<SavedNote> {
+    // Inside a caller's Prisma transaction the note must join it; otherwise the fast path (note-writer.ts).
+    if (isInTransaction(this.db)) return this.addInTransaction(input, by);
+    const written = await writeNote(this.sqlite, this.workspaceId, input, by);
+    if ('note' in written) return { ...written, created: true };
+    const saved = await this.bySource({
+      source: input.sourceRef?.source ?? 'console',
+      channel: input.sourceRef?.channel ?? null,
+      messageId: input.sourceRef?.messageId ?? null,
+    });
+    if (!saved) throw new Error(`note ${written.existingId} vanished while it was read`);
+    return saved;
+  }
+
+  private async addInTransaction(input: NewNote, by: Actor): Promise<SavedNote> {
     const source = input.sourceRef?.source ?? 'console';
     const ref = { source, channel: input.sourceRef?.channel ?? null, messageId: input.sourceRef?.messageId ?? null };
     const existing = await this.bySource(ref);

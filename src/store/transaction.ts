@@ -15,6 +15,18 @@ export function isInTransaction(db: Db): boolean {
   return open.has(db);
 }
 
+// The store writes on two connections to one file (database.ts). A Prisma transaction holds SQLite's write lock
+// across awaits, while a write on the plain connection runs synchronously: had it to wait for that lock, its busy
+// timeout would block the event loop the Prisma transaction needs to finish. So both take turns here first.
+let writeQueue: Promise<unknown> = Promise.resolve();
+
+/** Runs `work` once every transaction and plain-connection write of this process queued before it has ended. */
+export function exclusiveWrite<T>(work: () => T | Promise<T>): Promise<T> {
+  const result = writeQueue.then(work);
+  writeQueue = result.catch(() => undefined);
+  return result;
+}
+
 /** Runs `work` in a new transaction, or inside the caller's when `db` already is one. */
 export function inTransaction<T>(
   db: Db,
@@ -22,14 +34,16 @@ export function inTransaction<T>(
   options: TransactionOptions = {},
 ): Promise<T> {
   if (isInTransaction(db) || !('$transaction' in db)) return work(db);
-  return (db as Extract<Db, { $transaction: unknown }>).$transaction(
-    (tx: Prisma.TransactionClient) => {
-      open.add(tx);
-      return work(tx);
-    },
-    {
-      timeout: options.timeoutMs ?? DEFAULT_TRANSACTION_TIMEOUT_MS,
-      maxWait: options.timeoutMs ?? DEFAULT_TRANSACTION_TIMEOUT_MS,
-    },
+  return exclusiveWrite(() =>
+    (db as Extract<Db, { $transaction: unknown }>).$transaction(
+      (tx: Prisma.TransactionClient) => {
+        open.add(tx);
+        return work(tx);
+      },
+      {
+        timeout: options.timeoutMs ?? DEFAULT_TRANSACTION_TIMEOUT_MS,
+        maxWait: options.timeoutMs ?? DEFAULT_TRANSACTION_TIMEOUT_MS,
+      },
+    ),
   );
 }

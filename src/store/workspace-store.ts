@@ -53,9 +53,9 @@ export class WorkspaceStore {
     this.members = new MemberRepository(db, workspaceId);
     this.contacts = new ContactRepository(db, workspaceId);
     this.opportunities = new OpportunityRepository(db, workspaceId);
-    this.notes = new NoteRepository(db, workspaceId);
+    this.notes = new NoteRepository(db, sqlite, workspaceId);
     this.tasks = new TaskRepository(db, workspaceId);
-    this.channelLinks = new ChannelLinkRepository(db, workspaceId);
+    this.channelLinks = new ChannelLinkRepository(db, workspaceId, sqlite);
     this.audit = new AuditLog(db, workspaceId);
     this.search = new SearchIndex(sqlite, workspaceId);
     this.snapshots = new HealthSnapshotRepository(db, workspaceId);

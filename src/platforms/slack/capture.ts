@@ -41,21 +41,42 @@ export async function readableText(
   return slackTextToPlain(text, names);
 }
 
-/** The message a note is made from, for the context: its channel, ts, link, time and author. */
+/**
+ * The message a note is made from, for the context: its channel, ts, link, time and author. The link is asked for
+ * unless the caller has it already (see fetchMessageAndLink).
+ */
 export async function messageRef(
   message: SlackMessage,
   channel: string,
   ctx: Pick<RequestContext, 'store'>,
   deps: { client: webApi.WebClient; identity: SlackIdentity; logger: Logger },
+  permalink?: string | null,
 ): Promise<MessageRef> {
   const author = message.user ? await deps.identity.user(ctx.store, message.user) : null;
   return {
     channel,
     id: message.ts,
-    permalink: await permalinkOf(deps.client, channel, message.ts, deps.logger),
+    permalink: permalink === undefined ? await permalinkOf(deps.client, channel, message.ts, deps.logger) : permalink,
     at: tsToDate(message.ts),
     authorId: author?.id ?? null,
   };
+}
+
+/**
+ * A message and its permalink, asked for at once: both need only the channel and the ts, and each is a round trip
+ * to Slack, so side by side the note is saved one round trip sooner.
+ */
+export async function fetchMessageAndLink(
+  client: webApi.WebClient,
+  channel: string,
+  ts: string,
+  logger: Logger,
+): Promise<{ message: SlackMessage | null; permalink: string | null }> {
+  const [message, permalink] = await Promise.all([
+    fetchMessage(client, channel, ts),
+    permalinkOf(client, channel, ts, logger),
+  ]);
+  return { message, permalink };
 }
 
 /** One message by its ts: from the channel's history, or from a thread when it is a reply. */

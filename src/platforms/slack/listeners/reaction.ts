@@ -1,7 +1,7 @@
 // A :memo: reaction on a message in a channel linked to an account saves that message as a note, and says so in
 // the message's thread. Redelivered events find the note already there and say nothing more.
 import type { App } from '@slack/bolt';
-import { fetchMessage, messageRef, readableText } from '../capture.ts';
+import { fetchMessageAndLink, messageRef, readableText } from '../capture.ts';
 import type { SlackDeps } from '../deps.ts';
 import { escapeSlack } from '../escape.ts';
 import { guard } from './guard.ts';
@@ -16,17 +16,16 @@ export function registerReaction(app: App, deps: SlackDeps): void {
       const base = await deps.requests.context({ teamId: body.team_id, userId: event.user, channelId: channel });
       const link = await base.store.channelLinks.forChannel('slack', channel);
       if (!link) return;
-      const message = await fetchMessage(client, channel, ts);
+      const { message, permalink } = await fetchMessageAndLink(client, channel, ts, deps.logger);
       if (!message?.text.trim()) return;
-      const ctx = { ...base, message: await messageRef(message, channel, base, { client, ...deps }) };
+      const ctx = { ...base, message: await messageRef(message, channel, base, { client, ...deps }, permalink) };
       const text = await readableText(message.text, base, deps.identity);
       const outcome = await deps.engine.capture(link.accountId, text, ctx);
       if (outcome.status === 'ok' && !outcome.created) return;
-      const account = await base.store.accounts.byId(link.accountId);
       // The mention is Slack's own syntax for the person who reacted; everything else is escaped text.
       const confirmation =
         outcome.status === 'ok'
-          ? `📝 Saved to ${escapeSlack(account?.name ?? 'the account')} by <@${event.user}>.`
+          ? `📝 Saved to ${escapeSlack(outcome.account?.name ?? 'the account')} by <@${event.user}>.`
           : `Could not save this message: ${escapeSlack(outcome.reply.summary)}`;
       await client.chat.postMessage({ channel, thread_ts: ts, text: confirmation });
     });

@@ -1,0 +1,110 @@
+// Notes saved on the plain SQLite connection (note-writer.ts) must be the notes Prisma would have saved, must take
+// turns with Prisma transactions instead of deadlocking on SQLite's write lock, and a channel's link, read with a
+// prepared statement, must follow every link and unlink at once.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../src/store/store.ts';
+import { openTestStore, type TestDatabase } from '../helpers/store.ts';
+import { createTestWorkspace, type TestWorkspace } from '../helpers/workspace.ts';
+
+let db: TestDatabase;
+let t: TestWorkspace;
+let acmeId: number;
+let globexId: number;
+
+beforeAll(async () => {
+  db = await openTestStore();
+  t = await createTestWorkspace(db.store);
+  acmeId = (await t.ws.accounts.create({ key: 'acme', name: 'Acme Corporation' }, SYSTEM_ACTOR)).id;
+  globexId = (await t.ws.accounts.create({ key: 'globex', name: 'Globex' }, SYSTEM_ACTOR)).id;
+});
+
+afterAll(() => db.close());
+
+describe('a note saved on the fast path', () => {
+  it('reads back through Prisma as it was returned, with its tags, follow-up, audit trail and search entry', async () => {
+    const occurredAt = new Date('2026-11-20T08:15:30.123Z');
+    const saved = await t.ws.notes.add(
+      {
+        accountId: acmeId,
+        body: 'Quarzlampe rollout agreed #Win',
+        tags: ['Win', 'win', 'budget'],
+        sentiment: 'positive',
+        authorId: t.member.id,
+        occurredAt,
+        sourceRef: { source: 'slack', channel: 'C1', messageId: '1763626530.000100', permalink: 'https://x/p1' },
+        tasks: [{ title: 'Send the contract', dueAt: new Date('2026-12-01T16:00:00Z') }],
+      },
+      { userId: t.member.id, origin: 'slack' },
+    );
+    expect(saved.created).toBe(true);
+    expect(await t.ws.notes.byId(saved.note.id)).toEqual(saved.note);
+    expect(saved.note).toMatchObject({ tags: ['budget', 'win'], occurredAt, authorId: t.member.id });
+    const again = await t.ws.notes.bySource({ source: 'slack', channel: 'C1', messageId: '1763626530.000100' });
+    expect(again).toEqual({ ...saved, created: false });
+    expect(saved.tasks).toEqual([
+      expect.objectContaining({ title: 'Send the contract', assigneeId: t.member.id, noteId: saved.note.id }),
+    ]);
+    const noteAudit = await t.ws.audit.forEntity('note', saved.note.id);
+    expect(noteAudit.map((entry) => [entry.action, entry.actorId, entry.origin, entry.details])).toEqual([
+      ['note.create', t.member.id, 'slack', { accountId: acmeId, source: 'slack' }],
+    ]);
+    expect(noteAudit[0]?.createdAt).toBeInstanceOf(Date);
+    const taskAudit = await t.ws.audit.forEntity('task', saved.tasks[0]?.id ?? 0);
+    expect(taskAudit.map((entry) => entry.details)).toEqual([{ noteId: saved.note.id }]);
+    expect(t.ws.search.search('quarzlampe', undefined).notes.map((hit) => hit.accountId)).toEqual([acmeId]);
+  });
+
+  it('joins a transaction it is saved in, and goes when that transaction is rolled back', async () => {
+    const before = await t.ws.notes.countForAccount(globexId);
+    await expect(
+      t.ws.transaction(async (tx) => {
+        await tx.notes.add({ accountId: globexId, body: 'inside a transaction' }, SYSTEM_ACTOR);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(await t.ws.notes.countForAccount(globexId)).toBe(before);
+  });
+
+  it('waits for a Prisma transaction that holds the write lock instead of failing with SQLITE_BUSY', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let wrote = () => {};
+    const written = new Promise<void>((resolve) => {
+      wrote = resolve;
+    });
+    const transaction = t.ws.transaction(async (tx) => {
+      await tx.contacts.add({ accountId: globexId, name: 'Hank Scorpio' }, SYSTEM_ACTOR);
+      wrote();
+      await held;
+    });
+    await written;
+    const started = Date.now();
+    const note = t.ws.notes.add({ accountId: globexId, body: 'while a transaction is open' }, SYSTEM_ACTOR);
+    setTimeout(release, 50);
+    await transaction;
+    expect((await note).created).toBe(true);
+    // Far below the 5 s busy timeout a blocked synchronous write would have waited out.
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+});
+
+describe("a channel's link", () => {
+  it('follows every link, relink and unlink at once', async () => {
+    expect(await t.ws.channelLinks.forChannel('slack', 'C0DEAL')).toBeNull();
+    await t.ws.channelLinks.link('slack', 'C0DEAL', acmeId, SYSTEM_ACTOR);
+    expect(await t.ws.channelLinks.forChannel('slack', 'C0DEAL')).toEqual({
+      platform: 'slack',
+      channelId: 'C0DEAL',
+      accountId: acmeId,
+    });
+    await t.ws.channelLinks.link('slack', 'C0DEAL', globexId, SYSTEM_ACTOR);
+    expect((await t.ws.channelLinks.forChannel('slack', 'C0DEAL'))?.accountId).toBe(globexId);
+    // Another workspace's store of the same file does not see it.
+    const other = await createTestWorkspace(db.store, 'Other');
+    expect(await other.ws.channelLinks.forChannel('slack', 'C0DEAL')).toBeNull();
+    await t.ws.channelLinks.unlink('slack', 'C0DEAL', SYSTEM_ACTOR);
+    expect(await t.ws.channelLinks.forChannel('slack', 'C0DEAL')).toBeNull();
+  });
+});
