@@ -2,8 +2,8 @@
 // without legal forms ("Acme" finds "Acme Corporation"); subsidiaries by their own name or as parent + country
 // ("Acme Germany"); and through typos ("Umbrela" finds "Umbrella Corporation"). Several equally good answers are
 // returned as ambiguous, for the person to choose.
-import { editDistance } from './edit-distance.ts';
 import { coreName, normalize } from './normalize.ts';
+import { TypoIndex } from './typo-index.ts';
 
 export interface MatchableAccount {
   id: number;
@@ -29,9 +29,12 @@ interface Entry {
   forms: string[];
   /** The same without legal forms. */
   cores: string[];
-  /** The words of each core, for comparing a typo with as many leading words as were typed. */
+  /** The words of each core. */
   coreWords: string[][];
 }
+
+/** A core name in the typo index: the whole of it (compared with any reference), or its first `words` words. */
+type CoreTag = { whole: true } | { whole: false; words: number };
 
 /** Edits tolerated for a reference of this many characters: none for short ones, where one edit is another name. */
 function allowedEdits(length: number): number {
@@ -65,6 +68,8 @@ export class AccountMatcher {
   private readonly byKey = new Map<string, Entry[]>();
   private readonly byForm = new Map<string, Entry[]>();
   private readonly byCore = new Map<string, Entry[]>();
+  /** Built on the first typo: most references are exact, and the index costs more than the maps. */
+  private typos: { keys: TypoIndex<null>; cores: TypoIndex<CoreTag> } | null = null;
 
   constructor(accounts: readonly MatchableAccount[]) {
     const byId = new Map(accounts.map((account) => [account.id, account]));
@@ -106,15 +111,16 @@ export class AccountMatcher {
       if (found.length > 0) return this.decide(found);
     }
     const candidates = this.entries.filter((entry) => allowed(entry.id));
+    const wanted = core.split(' ').filter((word) => word.length >= 3);
     const steps: ((entry: Entry) => boolean)[] = [
       (entry) => entry.cores.some((form) => startsWithWords(form, core)) || entry.key.startsWith(typed),
-      (entry) => entry.cores.some((form) => containsWordPrefixes(form, core)),
+      (entry) => wanted.length > 0 && entry.coreWords.some((words) => containsWordPrefixes(words, wanted)),
     ];
     for (const step of steps) {
       const found = candidates.filter(step);
       if (found.length > 0) return this.decide(found);
     }
-    return this.closest(candidates, core, typed);
+    return this.closest(core, typed, allowed);
   }
 
   /**
@@ -140,34 +146,47 @@ export class AccountMatcher {
    * Typo tolerance: the accounts at the smallest edit distance, if it is small enough for the word's length. A
    * reference with digits in it ("acct-4", "3M") is an identifier, where one digit off is another account.
    */
-  private closest(candidates: Entry[], core: string, typed: string): AccountMatch {
+  private typoIndexes(): { keys: TypoIndex<null>; cores: TypoIndex<CoreTag> } {
+    if (this.typos) return this.typos;
+    const keys = new TypoIndex<null>();
+    const cores = new TypoIndex<CoreTag>();
+    this.entries.forEach((entry, at) => {
+      keys.add(entry.key, at, null);
+      entry.coreWords.forEach((words, index) => {
+        cores.add(entry.cores[index] ?? '', at, { whole: true });
+        // "Umbrela" against "umbrella corporation": a typo is compared with as many leading words as were typed.
+        for (let count = 1; count < words.length; count++) {
+          cores.add(words.slice(0, count).join(' '), at, { whole: false, words: count });
+        }
+      });
+    });
+    this.typos = { keys, cores };
+    return this.typos;
+  }
+
+  private closest(core: string, typed: string, allowed: AccountFilter): AccountMatch {
     const max = /\d/.test(typed) ? 0 : allowedEdits(core.length);
+    const words = core.split(' ').length;
+    const within = (radius: number) => {
+      const permitted = (at: number) => allowed(this.entries[at]?.id ?? -1);
+      const typos = this.typoIndexes();
+      const distances = typos.keys.within(typed, radius, permitted);
+      const byCore = typos.cores.within(core, radius, (at, tag) => permitted(at) && (tag.whole || tag.words === words));
+      for (const [at, distance] of byCore) distances.set(at, Math.min(distance, distances.get(at) ?? distance));
+      return [...distances].map(([at, distance]) => ({ entry: this.entries[at] as Entry, distance }));
+    };
+    const close = within(max);
+    if (close.length > 0) {
+      const best = Math.min(...close.map((item) => item.distance));
+      return this.decide(close.filter((item) => item.distance === best).map((item) => item.entry));
+    }
     // Suggestions may be a little further off than a match, but not so far that any name would do.
     const suggestWithin = Math.max(max, 2, Math.floor(core.length / 3));
-    const words = core.split(' ').length;
-    const scored = candidates.map((entry) => ({
-      entry,
-      distance: this.distance(entry, core, typed, words, suggestWithin),
-    }));
-    const best = Math.min(...scored.map((item) => item.distance));
-    if (best <= max) return this.decide(scored.filter((item) => item.distance === best).map((item) => item.entry));
-    const suggestions = scored
-      .filter((item) => item.distance <= suggestWithin)
+    const suggestions = within(suggestWithin)
       .sort((a, b) => a.distance - b.distance || a.entry.name.localeCompare(b.entry.name))
       .slice(0, 3)
       .map((item) => item.entry.id);
     return { kind: 'none', suggestions };
-  }
-
-  private distance(entry: Entry, core: string, typed: string, words: number, max: number): number {
-    let best = editDistance(typed, entry.key, max);
-    entry.cores.forEach((form, index) => {
-      best = Math.min(best, editDistance(core, form, max));
-      // "Umbrela" against "umbrella corporation": compare with as many leading words as were typed.
-      const formWords = entry.coreWords[index] ?? [];
-      if (formWords.length > words) best = Math.min(best, editDistance(core, formWords.slice(0, words).join(' '), max));
-    });
-    return best;
   }
 
   private decide(entries: Entry[]): AccountMatch {
@@ -191,10 +210,7 @@ function startsWithWords(form: string, prefix: string): boolean {
 }
 
 /** Every typed word begins a different word of the name, in order: "global log" in "nordwind global logistics". */
-function containsWordPrefixes(form: string, typed: string): boolean {
-  const wanted = typed.split(' ').filter((word) => word.length >= 3);
-  if (wanted.length === 0) return false;
-  const words = form.split(' ');
+function containsWordPrefixes(words: readonly string[], wanted: readonly string[]): boolean {
   let at = 0;
   for (const word of wanted) {
     while (at < words.length && !(words[at] ?? '').startsWith(word)) at++;
