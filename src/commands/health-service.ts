@@ -3,7 +3,7 @@ import { computeHealth, type Health } from '../domain/health.ts';
 import { type HealthSettings, resolveHealthSettings } from '../domain/health-settings.ts';
 import { isoWeekKey, TREND_WEEKS, type Trend, trendOf } from '../domain/health-trend.ts';
 import type { Account } from '../domain/records.ts';
-import { healthFactsOf } from '../store/store.ts';
+import { healthFactsOf, scoringFactsOf } from '../store/store.ts';
 import type { CommandContext } from './context.ts';
 
 const DAY_MS = 86_400_000;
@@ -31,12 +31,13 @@ async function overrideAuthors(ctx: CommandContext, accounts: readonly Account[]
 export async function healthOfMany(ctx: CommandContext, accounts: readonly Account[]): Promise<Map<number, Health>> {
   const now = ctx.now();
   const settings = healthSettingsOf(ctx);
-  const activity = ctx.store.healthFacts.read(new Date(now.getTime() - HEALTH_WINDOW_DAYS * DAY_MS));
+  // Tallied, not listed: a portfolio's notes, contacts and follow-ups never become objects (health-scoring.ts).
+  const activity = ctx.store.healthFacts.tallied(now);
   const names = await overrideAuthors(ctx, accounts);
   return new Map(
     accounts.map((account) => [
       account.id,
-      computeHealth(healthFactsOf(account, activity.get(account.id), names), now, settings),
+      computeHealth(scoringFactsOf(account, activity.get(account.id), now, names), now, settings),
     ]),
   );
 }

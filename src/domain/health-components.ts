@@ -2,8 +2,25 @@
 // one line that says why, in words an account manager would use. The thresholds are DESIGN.md's ("Health").
 import type { HealthFacts } from './health.ts';
 import type { HealthSettings } from './health-settings.ts';
+import {
+  type BestContact,
+  DONE_TASK_WINDOW_DAYS,
+  FollowUpTally,
+  RECENT_NEGATIVE_DAYS,
+  RelationshipTally,
+  SENTIMENT_WINDOW_DAYS,
+  SentimentTally,
+} from './health-tallies.ts';
 import { calendarDaysBetween, counted, DAY_MS, isoDate, startOfUtcDay } from './health-time.ts';
 import { type BuyingRole, OPEN_STAGES, type Sentiment } from './records.ts';
+
+export {
+  DONE_TASK_WINDOW_DAYS,
+  RECENT_NEGATIVE_DAYS,
+  SENTIMENT_DECAY_DAYS,
+  SENTIMENT_VALUES,
+  SENTIMENT_WINDOW_DAYS,
+} from './health-tallies.ts';
 
 export interface Scored {
   score: number | null;
@@ -17,16 +34,8 @@ export const RELATIONSHIP_POINTS = { executive: 35, champion: 35 } as const;
 /** Points for the breadth of the relationship: one contact is single-threaded and earns nothing. */
 export const BREADTH_POINTS = { two: 15, threeOrMore: 30 } as const;
 
-export const SENTIMENT_WINDOW_DAYS = 90;
-/** A note's weight is exp(-age / this): a month-old note counts about a third of today's. */
-export const SENTIMENT_DECAY_DAYS = 30;
-export const SENTIMENT_VALUES: Record<Sentiment, number> = { positive: 1, neutral: 0.4, negative: -1 };
-/** Negative notes this recent are named in the reason… */
-export const RECENT_NEGATIVE_DAYS = 30;
-/** …when they pull the sentiment below this. */
+/** Negative notes of the last RECENT_NEGATIVE_DAYS are named in the reason when they pull the sentiment below this. */
 export const NEGATIVE_REASON_BELOW = 70;
-
-export const DONE_TASK_WINDOW_DAYS = 90;
 /** Follow-through reaches 0 when this share of the follow-ups is overdue. */
 export const OVERDUE_SHARE_AT_ZERO = 0.5;
 
@@ -72,8 +81,6 @@ export function engagementOf(facts: HealthFacts, now: Date, settings: HealthSett
   };
 }
 
-type Contact = HealthFacts['contacts'][number];
-
 const ROLE_NAMES: Partial<Record<BuyingRole, string>> = {
   decision_maker: 'decision maker',
   economic_buyer: 'economic buyer',
@@ -87,36 +94,34 @@ function relationshipWord(relationship: number | null): string {
   return relationship <= -2 ? 'hostile' : 'negative';
 }
 
-/** The contact in one of these roles with the best relationship, and how it reads. */
-function bestIn(contacts: Contact[], roles: BuyingRole[], absent: string): { points: boolean; text: string } {
-  const candidates = contacts.filter((contact) => contact.buyingRole !== null && roles.includes(contact.buyingRole));
-  const best = candidates.sort((a, b) => (b.relationship ?? -Infinity) - (a.relationship ?? -Infinity))[0];
-  if (!best?.buyingRole) return { points: false, text: absent };
+/** The best-related contact in a role group, and how it reads. */
+function bestIn(best: BestContact, absent: string): { points: boolean; text: string } {
+  if (best.role === null) return { points: false, text: absent };
   return {
     points: (best.relationship ?? 0) > 0,
-    text: `${ROLE_NAMES[best.buyingRole]} ${best.name} is ${relationshipWord(best.relationship)}`,
+    text: `${ROLE_NAMES[best.role]} ${best.name} is ${relationshipWord(best.relationship)}`,
   };
 }
 
 export function relationshipsOf(facts: HealthFacts): Scored {
-  const contacts = facts.contacts;
-  const first = contacts[0];
-  if (!first) return { score: null, reason: 'no contacts recorded yet' };
-  if (!contacts.some((contact) => (contact.relationship ?? 0) > 0)) {
+  const tally = facts.contacts instanceof RelationshipTally ? facts.contacts : RelationshipTally.of(facts.contacts);
+  const count = tally.count;
+  if (count === 0) return { score: null, reason: 'no contacts recorded yet' };
+  if (!tally.anyPositive) {
     return {
       score: 0,
       reason:
-        contacts.length === 1
-          ? `no positive contact; single-threaded (only ${first.name})`
-          : `no positive contact among ${contacts.length}`,
+        count === 1
+          ? `no positive contact; single-threaded (only ${tally.firstName})`
+          : `no positive contact among ${count}`,
     };
   }
-  const executive = bestIn(contacts, ['decision_maker', 'economic_buyer'], 'no decision maker');
-  const champion = bestIn(contacts, ['champion'], 'no champion');
+  const executive = bestIn(tally.executive, 'no decision maker');
+  const champion = bestIn(tally.champion, 'no champion');
   const breadth =
-    contacts.length >= 3
-      ? { points: BREADTH_POINTS.threeOrMore, text: `${contacts.length} contacts` }
-      : contacts.length === 2
+    count >= 3
+      ? { points: BREADTH_POINTS.threeOrMore, text: `${count} contacts` }
+      : count === 2
         ? { points: BREADTH_POINTS.two, text: 'only 2 contacts' }
         : { points: 0, text: 'single-threaded' };
   const score =
@@ -126,38 +131,29 @@ export function relationshipsOf(facts: HealthFacts): Scored {
   return { score, reason: [executive.text, champion.text, breadth.text].join('; ') };
 }
 
-export function sentimentOf(facts: HealthFacts, now: Date): Scored {
-  // A note dated slightly ahead of our clock (another server's timestamp) counts as today's.
-  const notes = facts.notes
-    .map((note) => ({
-      sentiment: note.sentiment,
-      ageDays: Math.max(0, now.getTime() - note.occurredAt.getTime()) / DAY_MS,
-    }))
-    .filter((note) => note.ageDays <= SENTIMENT_WINDOW_DAYS);
-  if (notes.length === 0) return { score: null, reason: `no notes in the last ${SENTIMENT_WINDOW_DAYS} days` };
-
-  let weighted = 0;
-  let totalWeight = 0;
-  for (const note of notes) {
-    const weight = Math.exp(-note.ageDays / SENTIMENT_DECAY_DAYS);
-    weighted += weight * SENTIMENT_VALUES[note.sentiment];
-    totalWeight += weight;
-  }
-  const score = clampScore(50 + 50 * (weighted / totalWeight));
-
-  const recentNegative = notes.filter(
-    (note) => note.sentiment === 'negative' && note.ageDays <= RECENT_NEGATIVE_DAYS,
-  ).length;
-  if (recentNegative > 0 && score < NEGATIVE_REASON_BELOW) {
-    return { score, reason: `${counted(recentNegative, 'negative note')} in the last ${RECENT_NEGATIVE_DAYS} days` };
-  }
-  return { score, reason: describeMix(notes.map((note) => note.sentiment)) };
+/** A tally must be for the moment the score is computed at: its ages and windows are relative to it. */
+function sameMoment(tally: { nowMs: number }, now: Date): void {
+  if (tally.nowMs !== now.getTime()) throw new Error('health facts were tallied for another moment');
 }
 
-function describeMix(sentiments: Sentiment[]): string {
-  const total = sentiments.length;
-  const count = (sentiment: Sentiment) => sentiments.filter((each) => each === sentiment).length;
-  if (total === 1) return `one note in the last ${SENTIMENT_WINDOW_DAYS} days, ${sentiments[0]}`;
+export function sentimentOf(facts: HealthFacts, now: Date): Scored {
+  const tally = facts.notes instanceof SentimentTally ? facts.notes : SentimentTally.of(facts.notes, now);
+  sameMoment(tally, now);
+  if (tally.count === 0) return { score: null, reason: `no notes in the last ${SENTIMENT_WINDOW_DAYS} days` };
+  const score = clampScore(50 + 50 * (tally.weighted / tally.totalWeight));
+  if (tally.recentNegative > 0 && score < NEGATIVE_REASON_BELOW) {
+    return {
+      score,
+      reason: `${counted(tally.recentNegative, 'negative note')} in the last ${RECENT_NEGATIVE_DAYS} days`,
+    };
+  }
+  return { score, reason: describeMix(tally) };
+}
+
+function describeMix(tally: SentimentTally): string {
+  const total = tally.count;
+  const count = (sentiment: Sentiment) => tally.counts[sentiment];
+  if (total === 1) return `one note in the last ${SENTIMENT_WINDOW_DAYS} days, ${tally.first}`;
   for (const sentiment of ['positive', 'neutral', 'negative'] as const) {
     const n = count(sentiment);
     if (n === total) return `all ${total} recent notes ${sentiment}`;
@@ -167,28 +163,21 @@ function describeMix(sentiments: Sentiment[]): string {
 }
 
 export function followThroughOf(facts: HealthFacts, now: Date): Scored {
-  const doneSince = now.getTime() - DONE_TASK_WINDOW_DAYS * DAY_MS;
-  const considered = facts.tasks.filter((task) =>
-    task.doneAt === null ? task.dueAt.getTime() <= now.getTime() : task.doneAt.getTime() >= doneSince,
-  );
-  if (considered.length === 0) {
+  const tally =
+    facts.tasks instanceof FollowUpTally ? facts.tasks : FollowUpTally.of(facts.tasks, now, startOfUtcDay(now));
+  sameMoment(tally, now);
+  if (tally.considered === 0) {
     return { score: null, reason: `no follow-ups due or done in the last ${DONE_TASK_WINDOW_DAYS} days` };
   }
-  // Due today is not overdue yet: overdue starts with the calendar day after the due date.
-  const startOfToday = startOfUtcDay(now);
-  const overdue = considered
-    .filter((task) => task.doneAt === null && task.dueAt.getTime() < startOfToday)
-    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
-  const total = counted(considered.length, 'follow-up');
-  const oldest = overdue[0];
-  if (!oldest) {
-    return { score: 100, reason: considered.length === 1 ? '1 follow-up, not overdue' : `none of ${total} overdue` };
+  const total = counted(tally.considered, 'follow-up');
+  if (tally.overdue === 0) {
+    return { score: 100, reason: tally.considered === 1 ? '1 follow-up, not overdue' : `none of ${total} overdue` };
   }
-  const share = overdue.length / considered.length;
-  const late = counted(calendarDaysBetween(oldest.dueAt, now), 'day');
+  const share = tally.overdue / tally.considered;
+  const late = counted(calendarDaysBetween(new Date(tally.oldestOverdueMs), now), 'day');
   return {
     score: clampScore(100 * (1 - share / OVERDUE_SHARE_AT_ZERO)),
-    reason: `${overdue.length} of ${total} overdue, ${overdue.length === 1 ? 'by' : 'oldest'} ${late}`,
+    reason: `${tally.overdue} of ${total} overdue, ${tally.overdue === 1 ? 'by' : 'oldest'} ${late}`,
   };
 }
 

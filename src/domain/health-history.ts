@@ -3,11 +3,12 @@
 //
 // An estimate, not a record: notes and tasks carry their own dates and are replayed exactly, but a contact only
 // keeps its latest touch, and contacts, opportunities, the renewal date and the override are taken as they are now.
-import type { HealthFacts } from './health.ts';
+import type { HealthContactFact, HealthFacts, ListedHealthFacts } from './health.ts';
 import { DAY_MS } from './health-time.ts';
 import type { Sentiment } from './records.ts';
 
-export interface HealthHistoryFacts extends Omit<HealthFacts, 'lastInteractionAt' | 'notes' | 'tasks'> {
+export interface HealthHistoryFacts extends Omit<HealthFacts, 'lastInteractionAt' | 'contacts' | 'notes' | 'tasks'> {
+  contacts: HealthContactFact[];
   /** all notes, any age */
   notes: { occurredAt: Date; sentiment: Sentiment }[];
   /** contacts' lastContactAt values */
@@ -20,7 +21,7 @@ export interface HealthHistoryFacts extends Omit<HealthFacts, 'lastInteractionAt
 export const HISTORY_WINDOW_DAYS = 90;
 
 /** the HealthFacts as they stood at `at` (notes up to `at`, tasks created by `at` and open at `at`, etc.) */
-export function factsAsOf(facts: HealthHistoryFacts, at: Date): HealthFacts {
+export function factsAsOf(facts: HealthHistoryFacts, at: Date): ListedHealthFacts {
   const atMs = at.getTime();
   const windowStart = atMs - HISTORY_WINDOW_DAYS * DAY_MS;
   const notesSoFar = facts.notes.filter((note) => note.occurredAt.getTime() <= atMs);

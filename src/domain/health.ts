@@ -16,6 +16,7 @@ import {
   type HealthComponentKey,
   type HealthSettings,
 } from './health-settings.ts';
+import type { FollowUpTally, RelationshipTally, SentimentTally } from './health-tallies.ts';
 import type { BuyingRole, HealthBand, OpportunityStage, Sentiment, Tier } from './records.ts';
 
 export interface HealthOverrideFacts {
@@ -25,17 +26,40 @@ export interface HealthOverrideFacts {
   byName: string | null;
 }
 
+export interface HealthContactFact {
+  name: string;
+  buyingRole: BuyingRole | null;
+  relationship: number | null;
+}
+export interface HealthNoteFact {
+  occurredAt: Date;
+  sentiment: Sentiment;
+}
+export interface HealthTaskFact {
+  title: string;
+  dueAt: Date;
+  doneAt: Date | null;
+}
+
+/** The facts with every record listed, as one account's history is replayed (health-history.ts). */
+export type ListedHealthFacts = HealthFacts & {
+  contacts: HealthContactFact[];
+  notes: HealthNoteFact[];
+  tasks: HealthTaskFact[];
+};
+
 export interface HealthFacts {
   tier: Tier;
   renewalAt: Date | null;
   override: HealthOverrideFacts | null;
   /** latest interaction: newest note occurredAt or contact lastContactAt, whichever is later; null if none */
   lastInteractionAt: Date | null;
-  contacts: { name: string; buyingRole: BuyingRole | null; relationship: number | null }[];
-  /** notes of the last 90 days (caller may pass more; older ones are left out here) */
-  notes: { occurredAt: Date; sentiment: Sentiment }[];
-  /** tasks that have a due date: open ones and ones done in the last 90 days */
-  tasks: { title: string; dueAt: Date; doneAt: Date | null }[];
+  /** the contacts, or their tally (in the same order) when a store scores many accounts at once */
+  contacts: HealthContactFact[] | RelationshipTally;
+  /** notes of the last 90 days (caller may pass more; older ones are left out here), or their tally for `now` */
+  notes: HealthNoteFact[] | SentimentTally;
+  /** tasks that have a due date: open ones and ones done in the last 90 days, or their tally for `now` */
+  tasks: HealthTaskFact[] | FollowUpTally;
   opportunities: { title: string; stage: OpportunityStage; expectedCloseAt: Date | null; stageChangedAt: Date }[];
 }
 

@@ -5,19 +5,18 @@ import { factsAsOf } from '../domain/health-history.ts';
 import { resolveHealthSettings } from '../domain/health-settings.ts';
 import { isoWeekKey } from '../domain/health-trend.ts';
 import type { Workspace } from '../domain/records.ts';
-import { healthFactsOf, historyFactsOf, type WorkspaceStore } from '../store/store.ts';
+import { historyFactsOf, scoringFactsOf, type WorkspaceStore } from '../store/store.ts';
 
 const DAY_MS = 86_400_000;
-const WINDOW_DAYS = 90;
 
 /** Records this week's health of every account in the workspace; a second run in the same week replaces it. */
 export async function recordWeeklySnapshots(store: WorkspaceStore, workspace: Workspace, now: Date): Promise<number> {
   const settings = resolveHealthSettings(workspace.healthSettings);
   const accounts = await store.accounts.list();
-  const activity = store.healthFacts.read(new Date(now.getTime() - WINDOW_DAYS * DAY_MS));
+  const activity = store.healthFacts.tallied(now);
   const periodKey = isoWeekKey(now);
   for (const account of accounts) {
-    const health = computeHealth(healthFactsOf(account, activity.get(account.id)), now, settings);
+    const health = computeHealth(scoringFactsOf(account, activity.get(account.id), now), now, settings);
     if (health.score === null || health.band === null) continue;
     await store.snapshots.record({
       accountId: account.id,

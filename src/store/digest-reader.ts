@@ -10,7 +10,8 @@ import { normalize } from '../domain/normalize.ts';
 import type { Account, HealthBand, OpportunityStage, Platform } from '../domain/records.ts';
 import { toAccount } from './accounts.ts';
 import type { DigestFilter } from './digests.ts';
-import { HealthFactsReader, healthFactsOf } from './health-facts.ts';
+import { HealthFactsReader } from './health-facts.ts';
+import { scoringFactsOf } from './health-scoring.ts';
 import type { Db, Prisma } from './prisma.ts';
 import { fromSqlDate, toSqlDate } from './sql-dates.ts';
 
@@ -36,7 +37,6 @@ function parseJson(text: string): Prisma.JsonValue {
     return [];
   }
 }
-const HEALTH_WINDOW_DAYS = 90;
 const WEEK_DAYS = 7;
 const TREND_PAST_WEEKS = 7;
 
@@ -109,9 +109,7 @@ export class DigestReader {
     const accounts = await this.accounts(filter, channel);
     const ids = new Set(accounts.map((account) => account.id));
     const weekAgo = new Date(now.getTime() - WEEK_DAYS * DAY_MS);
-    const activity = new HealthFactsReader(this.sqlite, this.workspaceId).read(
-      new Date(now.getTime() - HEALTH_WINDOW_DAYS * DAY_MS),
-    );
+    const activity = new HealthFactsReader(this.sqlite, this.workspaceId).tallied(now, { countNotesFrom: weekAgo });
     const weeks = Array.from({ length: TREND_PAST_WEEKS }, (_, index) =>
       isoWeekKey(new Date(now.getTime() - (TREND_PAST_WEEKS - index) * WEEK_DAYS * DAY_MS)),
     );
@@ -120,7 +118,7 @@ export class DigestReader {
 
     const digestAccounts: DigestAccount[] = accounts.map((account) => {
       const seen = activity.get(account.id);
-      const facts = healthFactsOf(account, seen, names);
+      const facts = scoringFactsOf(account, seen, now, names);
       return {
         id: account.id,
         key: account.key,
@@ -132,8 +130,7 @@ export class DigestReader {
         previousWeeks: byAccount.get(account.id)?.scores ?? weeks.map(() => null),
         lastWeekBand: byAccount.get(account.id)?.lastBand ?? null,
         lastInteractionAt: facts.lastInteractionAt,
-        notesThisWeek: (seen?.notes ?? []).filter((note) => note.occurredAt >= weekAgo && note.occurredAt <= now)
-          .length,
+        notesThisWeek: seen?.recentNotes ?? 0,
       };
     });
     return {

@@ -6,9 +6,10 @@
 // account" became a walk through every note of the workspace (0.15 s each; bench/results.md). A unary `+` keeps a
 // term from choosing the index, and the newest note of each account is one seek into (accountId, occurredAt).
 import type BetterSqlite3 from 'better-sqlite3';
-import type { HealthFacts, HealthOverrideFacts } from '../domain/health.ts';
+import type { HealthOverrideFacts, ListedHealthFacts } from '../domain/health.ts';
 import type { HealthHistoryFacts } from '../domain/health-history.ts';
 import type { Account, BuyingRole, OpportunityStage, Sentiment } from '../domain/records.ts';
+import { HealthScoringReader, type ScoringActivity } from './health-scoring.ts';
 import { toSqlDate } from './sql-dates.ts';
 
 /**
@@ -112,6 +113,14 @@ export class HealthFactsReader {
     return byAccount;
   }
 
+  /**
+   * The same activity tallied for scoring at `now` (notes of the 90 days before it): no object per note, contact or
+   * follow-up. `countNotesFrom` also counts the notes from then up to `now`.
+   */
+  tallied(now: Date, options: { accountId?: number; countNotesFrom?: Date } = {}): Map<number, ScoringActivity> {
+    return new HealthScoringReader(this.sqlite, this.workspaceId).read(now, options);
+  }
+
   /** Statements are prepared once per connection and kept: `show` reads one account's facts on every call. */
   private statement(sql: string): BetterSqlite3.Statement {
     let cache = STATEMENTS.get(this.sqlite);
@@ -153,14 +162,17 @@ function queries(one: boolean) {
     tasks: `SELECT accountId, title, ${epochMs('dueAt')} AS dueAt, ${epochMs('doneAt')} AS doneAt,
          ${epochMs('createdAt')} AS createdAt
        FROM Task WHERE workspaceId = :workspaceId AND +dueAt IS NOT NULL AND (doneAt IS NULL OR doneAt >= :since) ${account}`,
+    // For scoring only (health-scoring.ts): the follow-ups without their titles, which the score never reads.
+    scoredTasks: `SELECT accountId, ${epochMs('dueAt')} AS dueAt, ${epochMs('doneAt')} AS doneAt
+       FROM Task WHERE workspaceId = :workspaceId AND +dueAt IS NOT NULL AND (doneAt IS NULL OR doneAt >= :since) ${account}`,
     opportunities: `SELECT accountId, title, stage, ${epochMs('expectedCloseAt')} AS expectedCloseAt,
          ${epochMs('stageChangedAt')} AS stageChangedAt
        FROM Opportunity WHERE workspaceId = :workspaceId AND stage IN ${OPEN_STAGES_SQL} ${account}`,
   };
 }
 
-const ONE_ACCOUNT = queries(true);
-const EVERY_ACCOUNT = queries(false);
+export const ONE_ACCOUNT = queries(true);
+export const EVERY_ACCOUNT = queries(false);
 
 /** The newest of a set of dates, or null. */
 function latest(dates: (Date | null)[]): Date | null {
@@ -169,7 +181,7 @@ function latest(dates: (Date | null)[]): Date | null {
   return best;
 }
 
-function overrideOf(account: Account, names: ReadonlyMap<number, string>): HealthOverrideFacts | null {
+export function overrideOf(account: Account, names: ReadonlyMap<number, string>): HealthOverrideFacts | null {
   const override = account.healthOverride;
   if (!override) return null;
   return {
@@ -185,7 +197,7 @@ export function healthFactsOf(
   account: Account,
   activity: AccountActivity | undefined,
   names: ReadonlyMap<number, string> = new Map(),
-): HealthFacts {
+): ListedHealthFacts {
   const seen = activity ?? empty();
   return {
     tier: account.tier,

@@ -66,6 +66,7 @@ export type { ContactPatch, NewContact } from './contacts.ts';
 export type { Conversation, ConversationKind, SeenConversation } from './conversations.ts';
 export type { Claim, DigestFilter, DigestRun, DigestSubscription, NewSubscription } from './digests.ts';
 export { type AccountActivity, healthFactsOf, historyFactsOf } from './health-facts.ts';
+export { type ScoringActivity, scoringFactsOf } from './health-scoring.ts';
 export type { HealthSnapshot } from './health-snapshots.ts';
 export type {
   ContactImportPatch,
