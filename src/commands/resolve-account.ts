@@ -33,7 +33,7 @@ function visibility(
 ): (entry: AccountIndexEntry) => boolean {
   const viewer = viewerOf(ctx);
   const unarchived = (entry: AccountIndexEntry) => includeArchived || !entry.archived;
-  if (viewer.role === 'admin' || all.every((entry) => entry.visibility === 'open')) return unarchived;
+  if (viewer.role === 'admin' || !indexed(all).anyRestricted) return unarchived;
   const team = ctx.store.accounts.teamAccountIds(viewer.userId);
   return (entry) => unarchived(entry) && (entry.visibility === 'open' || team.has(entry.id));
 }
@@ -48,8 +48,9 @@ export function visibleIndex(
 }
 
 interface Indexed {
-  matcher: AccountMatcher;
-  byId: Map<number, AccountIndexEntry>;
+  readonly matcher: AccountMatcher;
+  readonly byId: Map<number, AccountIndexEntry>;
+  readonly anyRestricted: boolean;
 }
 
 /**
@@ -61,7 +62,16 @@ const INDEXED = new WeakMap<readonly AccountIndexEntry[], Indexed>();
 function indexed(all: readonly AccountIndexEntry[]): Indexed {
   let found = INDEXED.get(all);
   if (!found) {
-    found = { matcher: new AccountMatcher(all), byId: new Map(all.map((entry) => [entry.id, entry])) };
+    let matcher: AccountMatcher | null = null;
+    found = {
+      // Built when first needed: visibleIndex() callers only want the restricted flag.
+      get matcher() {
+        matcher ??= new AccountMatcher(all);
+        return matcher;
+      },
+      byId: new Map(all.map((entry) => [entry.id, entry])),
+      anyRestricted: all.some((entry) => entry.visibility !== 'open'),
+    };
     INDEXED.set(all, found);
   }
   return found;

@@ -110,14 +110,13 @@ export class AccountMatcher {
     for (const found of [permitted(this.byForm.get(full)), permitted(this.byCore.get(core))]) {
       if (found.length > 0) return this.decide(found);
     }
-    const candidates = this.entries.filter((entry) => allowed(entry.id));
     const wanted = core.split(' ').filter((word) => word.length >= 3);
     const steps: ((entry: Entry) => boolean)[] = [
       (entry) => entry.cores.some((form) => startsWithWords(form, core)) || entry.key.startsWith(typed),
       (entry) => wanted.length > 0 && entry.coreWords.some((words) => containsWordPrefixes(words, wanted)),
     ];
     for (const step of steps) {
-      const found = candidates.filter(step);
+      const found = this.entries.filter((entry) => step(entry) && allowed(entry.id));
       if (found.length > 0) return this.decide(found);
     }
     return this.closest(core, typed, allowed);

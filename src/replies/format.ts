@@ -45,8 +45,10 @@ export function formatRelative(date: Date, now: Date, timeZone: string): string 
 }
 
 /** 1.2M EUR, 450K USD, 900 GBP: compact and unambiguous about the currency. */
+const COMPACT = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
+
 export function formatMoney(value: number, currency: string): string {
-  const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+  const compact = COMPACT.format(value);
   return `${compact} ${currency}`;
 }
 

@@ -4,6 +4,7 @@ import type { Account, AccountStatus, HealthOverride, Tier, User, UserRole, Visi
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { readAccountIndex } from './account-index.ts';
 import { type Actor, AuditLog } from './audit.ts';
+import { prepared } from './prepared.ts';
 import { type Db, isUniqueViolation, type Prisma, stringArray } from './prisma.ts';
 import { inTransaction } from './transaction.ts';
 
@@ -173,12 +174,11 @@ export class AccountRepository {
 
   /** Ids of the accounts where the user is the owner or on the account team. */
   teamAccountIds(userId: number): Set<number> {
-    const rows = this.sqlite
-      .prepare(
-        `SELECT id FROM Account WHERE workspaceId = ? AND ownerId = ?
-         UNION SELECT accountId FROM AccountMember WHERE workspaceId = ? AND userId = ?`,
-      )
-      .all(this.workspaceId, userId, this.workspaceId, userId) as { id: number }[];
+    const rows = prepared(
+      this.sqlite,
+      `SELECT id FROM Account WHERE workspaceId = ? AND ownerId = ?
+       UNION SELECT accountId FROM AccountMember WHERE workspaceId = ? AND userId = ?`,
+    ).all(this.workspaceId, userId, this.workspaceId, userId) as { id: number }[];
     return new Set(rows.map((row) => row.id));
   }
 
