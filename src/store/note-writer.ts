@@ -10,14 +10,14 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Note, Task } from '../domain/records.ts';
 import type { Actor } from './audit.ts';
-import type { NewNote } from './notes.ts';
+import { noteBySource } from './note-rows.ts';
+import type { NewNote, SavedNote } from './notes.ts';
 import { toSqlDate } from './sql-dates.ts';
 import { exclusiveWrite } from './transaction.ts';
 
 interface Statements {
   /** Runs a function in a transaction (better-sqlite3 makes the wrapper; made once, called with each save). */
-  inTransaction: BetterSqlite3.Transaction<(save: () => WriteResult) => WriteResult>;
-  existing: BetterSqlite3.Statement<unknown[], { id: number }>;
+  inTransaction: BetterSqlite3.Transaction<(save: () => SavedNote) => SavedNote>;
   note: BetterSqlite3.Statement<unknown[]>;
   tag: BetterSqlite3.Statement<unknown[]>;
   task: BetterSqlite3.Statement<unknown[]>;
@@ -31,10 +31,7 @@ function statementsOf(sqlite: BetterSqlite3.Database): Statements {
   let statements = prepared.get(sqlite);
   if (!statements) {
     statements = {
-      inTransaction: sqlite.transaction((save: () => WriteResult) => save()),
-      existing: sqlite.prepare(
-        'SELECT id FROM "Note" WHERE workspaceId = ? AND source = ? AND sourceChannel = ? AND sourceMessageId = ?',
-      ),
+      inTransaction: sqlite.transaction((save: () => SavedNote) => save()),
       note: sqlite.prepare(
         `INSERT INTO "Note" (workspaceId, accountId, body, kind, sentiment, authorId, occurredAt, source,
            sourceChannel, sourceMessageId, sourcePermalink, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -54,24 +51,20 @@ function statementsOf(sqlite: BetterSqlite3.Database): Statements {
   return statements;
 }
 
-/** The note written, or the id of the note saved earlier from the same message (nothing was written then). */
-export type WriteResult = { note: Note; tasks: Task[] } | { existingId: number };
-
+/** Saves the note, or returns the one saved before from the same message (`created` false, nothing written). */
 export function writeNote(
   sqlite: BetterSqlite3.Database,
   workspaceId: number,
   input: NewNote,
   by: Actor,
-): Promise<WriteResult> {
+): Promise<SavedNote> {
   const s = statementsOf(sqlite);
   const source = input.sourceRef?.source ?? 'console';
   const channel = input.sourceRef?.channel ?? null;
   const messageId = input.sourceRef?.messageId ?? null;
-  const save = (): WriteResult => {
-    if (channel && messageId) {
-      const existing = s.existing.get(workspaceId, source, channel, messageId);
-      if (existing) return { existingId: existing.id };
-    }
+  const save = (): SavedNote => {
+    const existing = channel && messageId ? noteBySource(sqlite, workspaceId, source, channel, messageId) : null;
+    if (existing) return { ...existing, created: false };
     const now = new Date();
     const at = toSqlDate(now);
     const occurredAt = input.occurredAt ?? now;
@@ -133,7 +126,7 @@ export function writeNote(
       s.audit.run(workspaceId, by.userId, action, entity, entityId, by.origin, JSON.stringify(details), at);
     audit('note.create', 'note', note.id, { accountId: input.accountId, source });
     for (const task of tasks) audit('task.create', 'task', task.id, { noteId: note.id });
-    return { note, tasks };
+    return { note, tasks, created: true };
   };
   // IMMEDIATE: the write lock before the look for an earlier note, so no other connection saves it in between.
   return exclusiveWrite(() => s.inTransaction.immediate(save));

@@ -98,15 +98,7 @@ export class NoteRepository {
   async add(input: NewNote, by: Actor): Promise<SavedNote> {
     // Inside a caller's Prisma transaction the note must join it; otherwise the fast path (note-writer.ts).
     if (isInTransaction(this.db)) return this.addInTransaction(input, by);
-    const written = await writeNote(this.sqlite, this.workspaceId, input, by);
-    if ('note' in written) return { ...written, created: true };
-    const saved = await this.bySource({
-      source: input.sourceRef?.source ?? 'console',
-      channel: input.sourceRef?.channel ?? null,
-      messageId: input.sourceRef?.messageId ?? null,
-    });
-    if (!saved) throw new Error(`note ${written.existingId} vanished while it was read`);
-    return saved;
+    return writeNote(this.sqlite, this.workspaceId, input, by);
   }
 
   private async addInTransaction(input: NewNote, by: Actor): Promise<SavedNote> {

@@ -23,24 +23,24 @@ afterAll(() => db.close());
 describe('a note saved on the fast path', () => {
   it('reads back through Prisma as it was returned, with its tags, follow-up, audit trail and search entry', async () => {
     const occurredAt = new Date('2026-11-20T08:15:30.123Z');
-    const saved = await t.ws.notes.add(
-      {
-        accountId: acmeId,
-        body: 'Quarzlampe rollout agreed #Win',
-        tags: ['Win', 'win', 'budget'],
-        sentiment: 'positive',
-        authorId: t.member.id,
-        occurredAt,
-        sourceRef: { source: 'slack', channel: 'C1', messageId: '1763626530.000100', permalink: 'https://x/p1' },
-        tasks: [{ title: 'Send the contract', dueAt: new Date('2026-12-01T16:00:00Z') }],
-      },
-      { userId: t.member.id, origin: 'slack' },
-    );
+    const input = {
+      accountId: acmeId,
+      body: 'Quarzlampe rollout agreed #Win',
+      tags: ['Win', 'win', 'budget'],
+      sentiment: 'positive' as const,
+      authorId: t.member.id,
+      occurredAt,
+      sourceRef: { source: 'slack' as const, channel: 'C1', messageId: '1763626530.000100', permalink: 'https://x/p1' },
+      tasks: [{ title: 'Send the contract', dueAt: new Date('2026-12-01T16:00:00Z') }],
+    };
+    const saved = await t.ws.notes.add(input, { userId: t.member.id, origin: 'slack' });
     expect(saved.created).toBe(true);
     expect(await t.ws.notes.byId(saved.note.id)).toEqual(saved.note);
     expect(saved.note).toMatchObject({ tags: ['budget', 'win'], occurredAt, authorId: t.member.id });
+    // Read back by Prisma, and by the plain connection when the same message comes again: the same note.
     const again = await t.ws.notes.bySource({ source: 'slack', channel: 'C1', messageId: '1763626530.000100' });
     expect(again).toEqual({ ...saved, created: false });
+    expect(await t.ws.notes.add(input, { userId: t.member.id, origin: 'slack' })).toEqual(again);
     expect(saved.tasks).toEqual([
       expect.objectContaining({ title: 'Send the contract', assigneeId: t.member.id, noteId: saved.note.id }),
     ]);

@@ -47,6 +47,9 @@ export function createSlack(options: SlackOptions): SlackFrontEnd {
     token: config.botToken,
     logger: boltLogger(logger),
     clientOptions,
+    // Bolt's conversation store (context.conversation) is unused here; left on, it looks up every event's channel
+    // in memory and makes an Error for each miss.
+    convoStore: false as const,
     ...(options.botIdentity ?? {}),
   };
   const socket = config.appToken !== null;
