@@ -181,7 +181,10 @@ function latest(dates: (Date | null)[]): Date | null {
   return best;
 }
 
-export function overrideOf(account: Account, names: ReadonlyMap<number, string>): HealthOverrideFacts | null {
+export function overrideOf(
+  account: Pick<Account, 'healthOverride'>,
+  names: ReadonlyMap<number, string>,
+): HealthOverrideFacts | null {
   const override = account.healthOverride;
   if (!override) return null;
   return {

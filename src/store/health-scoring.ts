@@ -134,7 +134,7 @@ function emptyActivity(nowMs: number, startOfTodayMs: number): ScoringActivity {
 
 /** What the health score reads of one account, from activity tallied for `now`. */
 export function scoringFactsOf(
-  account: Account,
+  account: Pick<Account, 'tier' | 'renewalAt' | 'healthOverride'>,
   activity: ScoringActivity | undefined,
   now: Date,
   names: ReadonlyMap<number, string> = new Map(),
