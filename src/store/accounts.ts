@@ -4,6 +4,7 @@ import type { Account, AccountStatus, HealthOverride, Tier, User, UserRole, Visi
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { readAccountIndex } from './account-index.ts';
 import { type Actor, AuditLog } from './audit.ts';
+import { plainReader } from './plain-reads.ts';
 import { prepared } from './prepared.ts';
 import { type Db, isUniqueViolation, type Prisma, stringArray } from './prisma.ts';
 import { inTransaction } from './transaction.ts';
@@ -69,6 +70,11 @@ export interface AccountIndexEntry {
 
 type AccountRow = Prisma.AccountGetPayload<object>;
 
+const ACCOUNT_SHAPE = {
+  dates: ['renewalAt', 'healthOverrideUntil', 'archivedAt', 'createdAt', 'updatedAt'],
+  json: ['aliases'],
+};
+
 export function toAccount(row: AccountRow): Account {
   const { aliases, healthOverrideScore, healthOverrideReason, healthOverrideUntil, healthOverrideById, ...rest } = row;
   return {
@@ -111,7 +117,17 @@ export class AccountRepository {
   ) {}
 
   async byId(id: number, viewer?: Viewer): Promise<Account | null> {
-    const row = await this.db.account.findFirst({ where: { workspaceId: this.workspaceId, id, ...visibleTo(viewer) } });
+    const plain = plainReader(this.db, this.sqlite);
+    const everything = !viewer || viewer.role === 'admin';
+    const row = plain
+      ? plain.first<AccountRow>(
+          `SELECT * FROM Account a WHERE a.workspaceId = :workspaceId AND a.id = :id
+             AND (:everything OR a.visibility = 'open' OR a.ownerId = :userId OR EXISTS (
+               SELECT 1 FROM AccountMember m WHERE m.workspaceId = a.workspaceId AND m.accountId = a.id AND m.userId = :userId))`,
+          ACCOUNT_SHAPE,
+          { workspaceId: this.workspaceId, id, everything: everything ? 1 : 0, userId: viewer?.userId ?? null },
+        )
+      : await this.db.account.findFirst({ where: { workspaceId: this.workspaceId, id, ...visibleTo(viewer) } });
     return row ? toAccount(row) : null;
   }
 

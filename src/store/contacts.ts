@@ -1,10 +1,14 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import type { BuyingRole, Contact } from '../domain/records.ts';
 import { NotFoundError } from '../errors.ts';
 import { type Actor, AuditLog } from './audit.ts';
+import { plainReader } from './plain-reads.ts';
 import type { Db, Prisma } from './prisma.ts';
 import { inTransaction } from './transaction.ts';
 
 type ContactRow = Prisma.ContactGetPayload<object>;
+
+const CONTACT_SHAPE = { dates: ['lastContactAt', 'createdAt', 'updatedAt'] };
 
 export function toContact(row: ContactRow): Contact {
   return {
@@ -40,6 +44,7 @@ export class ContactRepository {
   constructor(
     private readonly db: Db,
     private readonly workspaceId: number,
+    private readonly sqlite?: BetterSqlite3.Database,
   ) {}
 
   async byId(id: number): Promise<Contact | null> {
@@ -48,10 +53,19 @@ export class ContactRepository {
   }
 
   async forAccount(accountId: number): Promise<Contact[]> {
-    const rows = await this.db.contact.findMany({
-      where: { workspaceId: this.workspaceId, accountId },
-      orderBy: [{ influence: { sort: 'desc', nulls: 'last' } }, { name: 'asc' }],
-    });
+    const plain = plainReader(this.db, this.sqlite);
+    const rows = plain
+      ? plain.all<ContactRow>(
+          `SELECT * FROM Contact WHERE workspaceId = ? AND accountId = ?
+           ORDER BY influence DESC NULLS LAST, name ASC`,
+          CONTACT_SHAPE,
+          this.workspaceId,
+          accountId,
+        )
+      : await this.db.contact.findMany({
+          where: { workspaceId: this.workspaceId, accountId },
+          orderBy: [{ influence: { sort: 'desc', nulls: 'last' } }, { name: 'asc' }],
+        });
     return rows.map(toContact);
   }
 

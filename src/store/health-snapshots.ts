@@ -1,4 +1,6 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import type { HealthBand } from '../domain/records.ts';
+import { listParam, plainReader } from './plain-reads.ts';
 import type { Db, Prisma } from './prisma.ts';
 
 export interface HealthSnapshot {
@@ -15,6 +17,7 @@ export class HealthSnapshotRepository {
   constructor(
     private readonly db: Db,
     private readonly workspaceId: number,
+    private readonly sqlite?: BetterSqlite3.Database,
   ) {}
 
   async record(snapshot: HealthSnapshot): Promise<void> {
@@ -33,6 +36,17 @@ export class HealthSnapshotRepository {
 
   /** The account's snapshots, oldest first, for the given weeks. */
   async history(accountId: number, periodKeys: readonly string[]): Promise<HealthSnapshot[]> {
+    const plain = plainReader(this.db, this.sqlite);
+    if (plain) {
+      return plain.all<HealthSnapshot>(
+        `SELECT * FROM HealthSnapshot WHERE workspaceId = ? AND accountId = ?
+           AND periodKey IN (SELECT value FROM json_each(?)) ORDER BY periodKey ASC`,
+        { dates: ['computedAt'], json: ['components'] },
+        this.workspaceId,
+        accountId,
+        listParam(periodKeys),
+      );
+    }
     const rows = await this.db.healthSnapshot.findMany({
       where: { workspaceId: this.workspaceId, accountId, periodKey: { in: [...periodKeys] } },
       orderBy: { periodKey: 'asc' },

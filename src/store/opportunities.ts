@@ -1,10 +1,18 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import { OPEN_STAGES, type Opportunity, type OpportunityStage } from '../domain/records.ts';
 import { NotFoundError } from '../errors.ts';
 import { type Actor, AuditLog } from './audit.ts';
+import { plainReader } from './plain-reads.ts';
 import { type Db, type Prisma, stringArray } from './prisma.ts';
 import { inTransaction } from './transaction.ts';
 
 type OpportunityRow = Prisma.OpportunityGetPayload<object>;
+
+const OPPORTUNITY_SHAPE = {
+  dates: ['expectedCloseAt', 'stageChangedAt', 'closedAt', 'createdAt', 'updatedAt'],
+  json: ['competitors'],
+};
+const OPEN_STAGES_SQL = `(${OPEN_STAGES.map((stage) => `'${stage}'`).join(', ')})`;
 
 export function toOpportunity(row: OpportunityRow): Opportunity {
   return {
@@ -46,6 +54,7 @@ export class OpportunityRepository {
   constructor(
     private readonly db: Db,
     private readonly workspaceId: number,
+    private readonly sqlite?: BetterSqlite3.Database,
   ) {}
 
   async byId(id: number): Promise<Opportunity | null> {
@@ -54,14 +63,23 @@ export class OpportunityRepository {
   }
 
   async forAccount(accountId: number, openOnly = false): Promise<Opportunity[]> {
-    const rows = await this.db.opportunity.findMany({
-      where: {
-        workspaceId: this.workspaceId,
-        accountId,
-        ...(openOnly ? { stage: { in: [...OPEN_STAGES] } } : {}),
-      },
-      orderBy: [{ expectedCloseAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
-    });
+    const plain = plainReader(this.db, this.sqlite);
+    const rows = plain
+      ? plain.all<OpportunityRow>(
+          `SELECT * FROM Opportunity WHERE workspaceId = ? AND accountId = ? ${openOnly ? `AND stage IN ${OPEN_STAGES_SQL}` : ''}
+           ORDER BY expectedCloseAt ASC NULLS LAST, id ASC`,
+          OPPORTUNITY_SHAPE,
+          this.workspaceId,
+          accountId,
+        )
+      : await this.db.opportunity.findMany({
+          where: {
+            workspaceId: this.workspaceId,
+            accountId,
+            ...(openOnly ? { stage: { in: [...OPEN_STAGES] } } : {}),
+          },
+          orderBy: [{ expectedCloseAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
+        });
     return rows.map(toOpportunity);
   }
 

@@ -1,10 +1,15 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Task } from '../domain/records.ts';
 import { NotFoundError } from '../errors.ts';
 import { type Actor, AuditLog } from './audit.ts';
+import { plainReader } from './plain-reads.ts';
 import type { Db, Prisma } from './prisma.ts';
+import { toSqlDate } from './sql-dates.ts';
 import { inTransaction } from './transaction.ts';
 
 type TaskRow = Prisma.TaskGetPayload<object>;
+
+const TASK_SHAPE = { dates: ['dueAt', 'doneAt', 'remindedAt', 'createdAt', 'updatedAt'] };
 
 export function toTask(row: TaskRow): Task {
   return {
@@ -45,6 +50,7 @@ export class TaskRepository {
   constructor(
     private readonly db: Db,
     private readonly workspaceId: number,
+    private readonly sqlite?: BetterSqlite3.Database,
   ) {}
 
   async byId(id: number): Promise<Task | null> {
@@ -64,6 +70,28 @@ export class TaskRepository {
 
   /** Open tasks first by due date (undated last). */
   async list(filter: TaskFilter = {}, limit = 200): Promise<Task[]> {
+    const plain = plainReader(this.db, this.sqlite);
+    if (plain) {
+      const where = ['workspaceId = :workspaceId'];
+      if (filter.accountId !== undefined) where.push('accountId = :accountId');
+      if (filter.assigneeId !== undefined) where.push('assigneeId = :assigneeId');
+      if (!filter.includeDone) where.push('doneAt IS NULL');
+      if (filter.dueBefore) where.push('dueAt < :dueBefore');
+      const params = {
+        workspaceId: this.workspaceId,
+        limit,
+        ...(filter.accountId === undefined ? {} : { accountId: filter.accountId }),
+        ...(filter.assigneeId === undefined ? {} : { assigneeId: filter.assigneeId }),
+        ...(filter.dueBefore ? { dueBefore: toSqlDate(filter.dueBefore) } : {}),
+      };
+      return plain
+        .all<TaskRow>(
+          `SELECT * FROM Task WHERE ${where.join(' AND ')} ORDER BY dueAt ASC NULLS LAST, id ASC LIMIT :limit`,
+          TASK_SHAPE,
+          params,
+        )
+        .map(toTask);
+    }
     const rows = await this.db.task.findMany({
       where: {
         workspaceId: this.workspaceId,

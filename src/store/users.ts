@@ -1,9 +1,13 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Platform, User, UserRole } from '../domain/records.ts';
 import { type Actor, AuditLog } from './audit.ts';
+import { listParam, plainReader } from './plain-reads.ts';
 import { type Db, isUniqueViolation, type Prisma } from './prisma.ts';
 import { inTransaction } from './transaction.ts';
 
 type UserRow = Prisma.UserGetPayload<object>;
+
+const USER_SHAPE = { dates: ['createdAt', 'updatedAt'] };
 
 export function toUser(row: UserRow): User {
   return {
@@ -37,17 +41,29 @@ export class UserRepository {
   constructor(
     private readonly db: Db,
     private readonly workspaceId: number,
+    private readonly sqlite?: BetterSqlite3.Database,
   ) {}
 
   async byId(id: number): Promise<User | null> {
-    const row = await this.db.user.findFirst({ where: { workspaceId: this.workspaceId, id } });
+    const plain = plainReader(this.db, this.sqlite);
+    const row = plain
+      ? plain.first<UserRow>('SELECT * FROM User WHERE workspaceId = ? AND id = ?', USER_SHAPE, this.workspaceId, id)
+      : await this.db.user.findFirst({ where: { workspaceId: this.workspaceId, id } });
     return row ? toUser(row) : null;
   }
 
   async byIds(ids: readonly number[]): Promise<Map<number, User>> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map();
-    const rows = await this.db.user.findMany({ where: { workspaceId: this.workspaceId, id: { in: unique } } });
+    const plain = plainReader(this.db, this.sqlite);
+    const rows = plain
+      ? plain.all<UserRow>(
+          'SELECT * FROM User WHERE workspaceId = ? AND id IN (SELECT value FROM json_each(?))',
+          USER_SHAPE,
+          this.workspaceId,
+          listParam(unique),
+        )
+      : await this.db.user.findMany({ where: { workspaceId: this.workspaceId, id: { in: unique } } });
     return new Map(rows.map((row) => [row.id, toUser(row)]));
   }
 

@@ -49,16 +49,16 @@ export class WorkspaceStore {
     readonly workspaceId: number,
   ) {
     this.accounts = new AccountRepository(db, sqlite, workspaceId);
-    this.users = new UserRepository(db, workspaceId);
+    this.users = new UserRepository(db, workspaceId, sqlite);
     this.members = new MemberRepository(db, workspaceId);
-    this.contacts = new ContactRepository(db, workspaceId);
-    this.opportunities = new OpportunityRepository(db, workspaceId);
+    this.contacts = new ContactRepository(db, workspaceId, sqlite);
+    this.opportunities = new OpportunityRepository(db, workspaceId, sqlite);
     this.notes = new NoteRepository(db, sqlite, workspaceId);
-    this.tasks = new TaskRepository(db, workspaceId);
+    this.tasks = new TaskRepository(db, workspaceId, sqlite);
     this.channelLinks = new ChannelLinkRepository(db, workspaceId, sqlite);
     this.audit = new AuditLog(db, workspaceId);
     this.search = new SearchIndex(sqlite, workspaceId);
-    this.snapshots = new HealthSnapshotRepository(db, workspaceId);
+    this.snapshots = new HealthSnapshotRepository(db, workspaceId, sqlite);
     this.healthFacts = new HealthFactsReader(sqlite, workspaceId);
     this.workspaceSettings = new WorkspaceSettings(db, workspaceId);
     this.conversations = new ConversationRepository(db, workspaceId);
