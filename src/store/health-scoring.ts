@@ -45,7 +45,9 @@ export class HealthScoringReader {
       since: toSqlDate(new Date(nowMs - WINDOW_DAYS * DAY_MS)),
       accountId: options.accountId ?? null,
     };
-    const rows = (text: string) => this.statement(text).all(params) as unknown[][];
+    // Row by row, not .all(): an array of 130,000 rows outlives the young generation and made the read's peak
+    // memory (RSS +100 MB at 10,000 accounts); rows handed over one at a time die young.
+    const rows = <Row>(text: string) => this.statement(text).iterate(params) as IterableIterator<Row>;
 
     const byAccount = new Map<number, ScoringActivity>();
     // Rows of one account mostly come together (contacts in insertion order), so the last one found is kept.
@@ -63,36 +65,28 @@ export class HealthScoringReader {
       return activity;
     };
 
-    for (const [id, lastNote] of rows(sql.lastNote) as [number, number | null][]) {
+    for (const [id, lastNote] of rows<[number, number | null]>(sql.lastNote)) {
       if (lastNote !== null) of(id).lastInteractionMs = lastNote;
     }
-    for (const [id, at, sentiment] of rows(sql.notes) as [number, number, Sentiment][]) {
+    for (const [id, at, sentiment] of rows<[number, number, Sentiment]>(sql.notes)) {
       const activity = of(id);
       activity.notes.add(at, sentiment);
       if (at >= countFrom && at <= nowMs) activity.recentNotes++;
     }
-    for (const [id, name, role, relationship, touched] of rows(sql.contacts) as [
-      number,
-      string,
-      BuyingRole | null,
-      number | null,
-      number | null,
-    ][]) {
+    for (const [id, name, role, relationship, touched] of rows<
+      [number, string, BuyingRole | null, number | null, number | null]
+    >(sql.contacts)) {
       const activity = of(id);
       activity.contacts.add(name, role, relationship);
       // `!(a >= b)` so that NaN (nothing yet) loses to any date.
       if (touched !== null && !(activity.lastInteractionMs >= touched)) activity.lastInteractionMs = touched;
     }
-    for (const [id, due, done] of rows(sql.scoredTasks) as [number, number, number | null][]) {
+    for (const [id, due, done] of rows<[number, number, number | null]>(sql.scoredTasks)) {
       of(id).tasks.add(due, done);
     }
-    for (const [id, title, stage, close, changed] of rows(sql.opportunities) as [
-      number,
-      string,
-      OpportunityStage,
-      number | null,
-      number,
-    ][]) {
+    for (const [id, title, stage, close, changed] of rows<[number, string, OpportunityStage, number | null, number]>(
+      sql.opportunities,
+    )) {
       of(id).opportunities.push({
         title,
         stage,
