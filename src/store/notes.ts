@@ -2,12 +2,15 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Note, NoteKind, NoteSourceRef, Sentiment, Task } from '../domain/records.ts';
 import { type Actor, AuditLog } from './audit.ts';
 import { writeNote } from './note-writer.ts';
+import { listParam, plainReader } from './plain-reads.ts';
 import { type Db, isUniqueViolation, type Prisma } from './prisma.ts';
 import { toTask } from './tasks.ts';
 import { inTransaction, isInTransaction } from './transaction.ts';
 
 const withTags = { tags: { select: { tag: true } } } satisfies Prisma.NoteInclude;
 type NoteRow = Prisma.NoteGetPayload<{ include: typeof withTags }>;
+
+const NOTE_SHAPE = { dates: ['occurredAt', 'createdAt'] };
 
 export function toNote(row: NoteRow): Note {
   return {
@@ -158,6 +161,24 @@ export class NoteRepository {
 
   /** An account's notes, newest first. */
   async forAccount(accountId: number, limit: number, offset = 0): Promise<Note[]> {
+    const plain = plainReader(this.db, this.sqlite);
+    if (plain) {
+      const rows = plain.all<Omit<NoteRow, 'tags'>>(
+        `SELECT * FROM Note WHERE workspaceId = ? AND accountId = ? ORDER BY occurredAt DESC, id DESC LIMIT ? OFFSET ?`,
+        NOTE_SHAPE,
+        this.workspaceId,
+        accountId,
+        limit,
+        offset,
+      );
+      const tags = plain.all<{ noteId: number; tag: string }>(
+        'SELECT noteId, tag FROM NoteTag WHERE workspaceId = ? AND noteId IN (SELECT value FROM json_each(?))',
+        {},
+        this.workspaceId,
+        listParam(rows.map((row) => row.id)),
+      );
+      return rows.map((row) => toNote({ ...row, tags: tags.filter((tag) => tag.noteId === row.id) }));
+    }
     const rows = await this.db.note.findMany({
       where: { workspaceId: this.workspaceId, accountId },
       orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
@@ -169,6 +190,16 @@ export class NoteRepository {
   }
 
   async countForAccount(accountId: number): Promise<number> {
+    const plain = plainReader(this.db, this.sqlite);
+    if (plain) {
+      const row = plain.first<{ count: number }>(
+        'SELECT COUNT(*) AS count FROM Note WHERE workspaceId = ? AND accountId = ?',
+        {},
+        this.workspaceId,
+        accountId,
+      );
+      return row?.count ?? 0;
+    }
     return this.db.note.count({ where: { workspaceId: this.workspaceId, accountId } });
   }
 }

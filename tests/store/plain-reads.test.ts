@@ -37,6 +37,7 @@ describe('plain reads', () => {
     expect(accounts.length).toBeGreaterThan(30);
     let compared = 0;
     let snapshotsSeen = 0;
+    let notesSeen = 0;
     for (const { id } of accounts) {
       for (const viewer of [undefined, { userId: member.id, role: member.role }]) {
         expect(await ws.accounts.byId(id, viewer)).toEqual(await viaPrisma((tx) => tx.accounts.byId(id, viewer)));
@@ -52,6 +53,17 @@ describe('plain reads', () => {
         expect(await ws.tasks.list(filter)).toEqual(await viaPrisma((tx) => tx.tasks.list(filter)));
       }
       const weeks = ['2026-W40', '2026-W41', '2026-W42', '2026-W43', '2026-W44', '2026-W45', '2026-W46', '2026-W47'];
+      for (const [limit, offset] of [
+        [5, 0],
+        [20, 3],
+      ] as const) {
+        expect(await ws.notes.forAccount(id, limit, offset)).toEqual(
+          await viaPrisma((tx) => tx.notes.forAccount(id, limit, offset)),
+        );
+      }
+      const noteCount = await ws.notes.countForAccount(id);
+      expect(noteCount).toBe(await viaPrisma((tx) => tx.notes.countForAccount(id)));
+      notesSeen += noteCount;
       const snapshots = await ws.snapshots.history(id, weeks);
       expect(snapshots).toEqual(await viaPrisma((tx) => tx.snapshots.history(id, weeks)));
       compared += contacts.length;
@@ -59,6 +71,7 @@ describe('plain reads', () => {
     }
     expect(compared).toBeGreaterThan(50);
     expect(snapshotsSeen).toBeGreaterThan(30);
+    expect(notesSeen).toBeGreaterThan(1000);
   });
 
   it('hide a restricted account from people outside its team, as Prisma does', async () => {
