@@ -54,6 +54,24 @@ describe('a note saved on the fast path', () => {
     expect(t.ws.search.search('quarzlampe', undefined).notes.map((hit) => hit.accountId)).toEqual([acmeId]);
   });
 
+  it('shares a commit with the saves asked for at the same time, and a failing one takes only itself', async () => {
+    const before = await t.ws.notes.countForAccount(globexId);
+    const results = await Promise.allSettled([
+      t.ws.notes.add({ accountId: globexId, body: 'first of three' }, SYSTEM_ACTOR),
+      // The assignee does not exist: the task insert fails, and this note must not stay.
+      t.ws.notes.add(
+        { accountId: globexId, body: 'second of three', tasks: [{ title: 'Call Bob', assigneeId: 987654 }] },
+        SYSTEM_ACTOR,
+      ),
+      t.ws.notes.add({ accountId: globexId, body: 'third of three' }, SYSTEM_ACTOR),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const bodies = (await t.ws.notes.forAccount(globexId, 10)).map((note) => note.body);
+    expect(bodies).toEqual(expect.arrayContaining(['first of three', 'third of three']));
+    expect(bodies).not.toContain('second of three');
+    expect(await t.ws.notes.countForAccount(globexId)).toBe(before + 2);
+  });
+
   it('joins a transaction it is saved in, and goes when that transaction is rolled back', async () => {
     const before = await t.ws.notes.countForAccount(globexId);
     await expect(
