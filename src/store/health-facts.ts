@@ -1,10 +1,12 @@
 // What the health score needs to know about accounts, read with a handful of plain SQL queries for one account or
 // for the whole portfolio at once (the digest and `list at-risk` score every account).
 //
-// The queries are written so that SQLite picks the right index without statistics (the app never runs ANALYZE):
-// without them the planner takes any index that starts with workspaceId, and at a million notes "the notes of one
-// account" became a walk through every note of the workspace (0.15 s each; bench/results.md). A unary `+` keeps a
-// term from choosing the index, and the newest note of each account is one seek into (accountId, occurredAt).
+// The queries are written so that SQLite picks the right index even without statistics (the store collects them at
+// open, database.ts, but a young database has none): without them the planner takes any index that starts with
+// workspaceId, and at a million notes "the notes of one account" became a walk through every note of the workspace
+// (0.15 s each). Note's (workspaceId, accountId, occurredAt) index matches both equalities, so the planner prefers
+// it; a unary `+` keeps a term from choosing an index where a scan is better, and the newest note of each account
+// is one seek into that index.
 import type BetterSqlite3 from 'better-sqlite3';
 import type { HealthOverrideFacts, ListedHealthFacts } from '../domain/health.ts';
 import type { HealthHistoryFacts } from '../domain/health-history.ts';
@@ -145,15 +147,13 @@ const STATEMENTS = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3
  */
 function queries(one: boolean) {
   const account = one ? 'AND accountId = :accountId' : '';
-  // For one account the workspace may not pick the index: (accountId, …) is the one that finds a few rows.
-  const workspace = one ? '+workspaceId = :workspaceId' : 'workspaceId = :workspaceId';
   return {
-    // The newest note of each account: one seek into the (accountId, occurredAt) index per account.
+    // The newest note of each account: one seek into the (workspaceId, accountId, occurredAt) index per account.
     lastNote: `SELECT a.id AS accountId,
-         ${epochMs('(SELECT MAX(n.occurredAt) FROM Note n WHERE n.accountId = a.id)')} AS last
+         ${epochMs('(SELECT MAX(n.occurredAt) FROM Note n WHERE n.workspaceId = a.workspaceId AND n.accountId = a.id)')} AS last
        FROM Account a WHERE a.workspaceId = :workspaceId ${one ? 'AND a.id = :accountId' : ''}`,
     notes: `SELECT accountId, ${epochMs('occurredAt')} AS occurredAt, sentiment FROM Note
-       WHERE ${workspace} AND occurredAt >= :since ${account}`,
+       WHERE workspaceId = :workspaceId AND occurredAt >= :since ${account}`,
     // Every contact of the workspace: one pass over the table reads them several times faster than the
     // (workspaceId, accountId) index, which visits the rows in random order (0.1 s at 100,000 contacts).
     contacts: `SELECT accountId, name, buyingRole, relationship, ${epochMs('lastContactAt')} AS lastContactAt
