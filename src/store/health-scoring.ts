@@ -28,6 +28,10 @@ export interface ScoringActivity {
   recentNotes: number;
 }
 
+const NOTE_COLUMNS = ['accountId', 'occurredAt', 'sentiment'];
+const CONTACT_COLUMNS = ['accountId', 'name', 'buyingRole', 'relationship', 'lastContactAt'];
+const TASK_COLUMNS = ['accountId', 'dueAt', 'doneAt'];
+
 export class HealthScoringReader {
   constructor(
     private readonly sqlite: BetterSqlite3.Database,
@@ -45,8 +49,15 @@ export class HealthScoringReader {
       since: toSqlDate(new Date(nowMs - WINDOW_DAYS * DAY_MS)),
       accountId: options.accountId ?? null,
     };
-    // Row by row, not .all(): an array of 130,000 rows outlives the young generation and made the read's peak
-    // memory (RSS +100 MB at 10,000 accounts); rows handed over one at a time die young.
+    // Lots of rows: one row of JSON arrays, one per column. Handing SQLite's rows to JavaScript one by one cost more
+    // than reading them (0.45 µs a row: 130 vs 80 ms for the notes, 120 vs 70 for the contacts); and unlike .all()
+    // no array of 130,000 row arrays lives long enough to grow the heap (RSS +100 MB at 10,000 accounts).
+    const columns = <Columns extends unknown[][]>(text: string, names: readonly string[]): Columns => {
+      const json = this.statement(
+        `SELECT ${names.map((name) => `json_group_array(${name})`).join(', ')} FROM (${text})`,
+      ).get(params) as string[];
+      return json.map((text) => JSON.parse(text)) as Columns;
+    };
     const rows = <Row>(text: string) => this.statement(text).iterate(params) as IterableIterator<Row>;
 
     const byAccount = new Map<number, ScoringActivity>();
@@ -68,22 +79,26 @@ export class HealthScoringReader {
     for (const [id, lastNote] of rows<[number, number | null]>(sql.lastNote)) {
       if (lastNote !== null) of(id).lastInteractionMs = lastNote;
     }
-    for (const [id, at, sentiment] of rows<[number, number, Sentiment]>(sql.notes)) {
-      const activity = of(id);
-      activity.notes.add(at, sentiment);
+    // In the order the queries give them, as HealthFactsReader.read lists them: the sums add up the same way.
+    const [noteIds, noteTimes, sentiments] = columns<[number[], number[], Sentiment[]]>(sql.notes, NOTE_COLUMNS);
+    for (let i = 0; i < noteIds.length; i++) {
+      const activity = of(noteIds[i] as number);
+      const at = noteTimes[i] as number;
+      activity.notes.add(at, sentiments[i] as Sentiment);
       if (at >= countFrom && at <= nowMs) activity.recentNotes++;
     }
-    for (const [id, name, role, relationship, touched] of rows<
-      [number, string, BuyingRole | null, number | null, number | null]
-    >(sql.contacts)) {
-      const activity = of(id);
-      activity.contacts.add(name, role, relationship);
+    const [contactIds, names, roles, relationships, touches] = columns<
+      [number[], string[], (BuyingRole | null)[], (number | null)[], (number | null)[]]
+    >(sql.contacts, CONTACT_COLUMNS);
+    for (let i = 0; i < contactIds.length; i++) {
+      const activity = of(contactIds[i] as number);
+      activity.contacts.add(names[i] as string, roles[i] ?? null, relationships[i] ?? null);
+      const touched = touches[i] ?? null;
       // `!(a >= b)` so that NaN (nothing yet) loses to any date.
       if (touched !== null && !(activity.lastInteractionMs >= touched)) activity.lastInteractionMs = touched;
     }
-    for (const [id, due, done] of rows<[number, number, number | null]>(sql.scoredTasks)) {
-      of(id).tasks.add(due, done);
-    }
+    const [taskIds, dues, dones] = columns<[number[], number[], (number | null)[]]>(sql.scoredTasks, TASK_COLUMNS);
+    for (let i = 0; i < taskIds.length; i++) of(taskIds[i] as number).tasks.add(dues[i] as number, dones[i] ?? null);
     for (const [id, title, stage, close, changed] of rows<[number, string, OpportunityStage, number | null, number]>(
       sql.opportunities,
     )) {
