@@ -3,6 +3,7 @@ import { normalize } from '../domain/normalize.ts';
 import type { Account, AccountStatus, HealthOverride, Tier, User, UserRole, Visibility } from '../domain/records.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { readAccountIndex } from './account-index.ts';
+import { accountListQuery } from './account-list-query.ts';
 import { type Actor, AuditLog } from './audit.ts';
 import { plainReader } from './plain-reads.ts';
 import { prepared } from './prepared.ts';
@@ -165,7 +166,9 @@ export class AccountRepository {
           : { OR: [{ ownerId: filter.teamMemberId }, { members: { some: { userId: filter.teamMemberId } } }] },
       ],
     };
-    const rows = await this.db.account.findMany({ where, orderBy: [{ tier: 'asc' }, { name: 'asc' }] });
+    const rows =
+      this.plainList(filter, viewer) ??
+      (await this.db.account.findMany({ where, orderBy: [{ tier: 'asc' }, { name: 'asc' }] }));
     // Free-text facts are compared as people type them ("emea", "north america"), which SQL equality is not.
     const same = (wanted: string | undefined, value: string | null) =>
       wanted === undefined || normalize(value ?? '') === normalize(wanted);
@@ -175,6 +178,14 @@ export class AccountRepository {
           same(filter.region, row.region) && same(filter.sector, row.sector) && same(filter.country, row.country),
       )
       .map(toAccount);
+  }
+
+  /** list()'s query on the plain connection (null inside a transaction): `show` lists subsidiaries every time. */
+  private plainList(filter: AccountFilter, viewer: Viewer | undefined): AccountRow[] | null {
+    const plain = plainReader(this.db, this.sqlite);
+    if (!plain) return null;
+    const { sql, params } = accountListQuery(this.workspaceId, filter, viewer);
+    return plain.all<AccountRow>(sql, ACCOUNT_SHAPE, params);
   }
 
   async count(includeArchived = false): Promise<number> {

@@ -74,6 +74,33 @@ describe('plain reads', () => {
     expect(notesSeen).toBeGreaterThan(1000);
   });
 
+  it('list accounts with every filter the same way', async () => {
+    const owners = [...new Set(accounts.map((account) => account.ownerId).filter((id) => id !== null))];
+    const parents = [...new Set(accounts.map((account) => account.parentId).filter((id) => id !== null))];
+    const viewer = { userId: member.id, role: member.role };
+    const filters = [
+      {},
+      { includeArchived: true },
+      { tier: 'A' as const },
+      { region: 'emea' },
+      ...owners.map((ownerId) => ({ ownerId: ownerId ?? 0 })),
+      ...owners.map((teamMemberId) => ({ teamMemberId: teamMemberId ?? 0 })),
+      ...parents.map((parentId) => ({ parentId: parentId ?? 0 })),
+    ];
+    let listed = 0;
+    for (const filter of filters) {
+      for (const who of [undefined, viewer]) {
+        const plain = await ws.accounts.list(filter, who);
+        expect(plain).toEqual(await viaPrisma((tx) => tx.accounts.list(filter, who)));
+        listed += plain.length;
+      }
+    }
+    expect(listed).toBeGreaterThan(200);
+    const secretId = accounts[0]?.id;
+    expect((await ws.accounts.list({}, viewer)).map((account) => account.id)).not.toContain(secretId);
+    expect((await ws.accounts.list({})).map((account) => account.id)).toContain(secretId);
+  });
+
   it('hide a restricted account from people outside its team, as Prisma does', async () => {
     const secret = accounts[0];
     const viewer = { userId: member.id, role: member.role };
