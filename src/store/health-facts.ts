@@ -1,5 +1,6 @@
 // What the health score needs to know about accounts, read with a handful of plain SQL queries for one account or
-// for the whole portfolio at once (the digest and `list at-risk` score every account).
+// for the whole portfolio at once. `read` lists every record (show, the history backfill); `tallied` feeds the same
+// rows into tallies for scoring at one moment (health-scoring.ts: the digest, `list at-risk`, the weekly job).
 //
 // The queries are written so that SQLite picks the right index even without statistics (the store collects them at
 // open, database.ts, but a young database has none): without them the planner takes any index that starts with
