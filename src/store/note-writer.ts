@@ -138,7 +138,8 @@ export function writeNote(
       const mine: Pending[] = [];
       batches.set(sqlite, mine);
       // Saves asked for until the event loop comes round share one transaction (group commit): one commit's
-      // WAL frames, page writes and FTS segment for all of them, where each used to pay for its own.
+      // WAL frames, page writes and FTS segment for all of them, where each used to pay for its own. (A test that
+      // fakes timers must leave setImmediate real, or notes.add never settles.)
       setImmediate(() => {
         batches.delete(sqlite);
         void exclusiveWrite(() => commit(s, mine));
