@@ -61,7 +61,7 @@ export class WorkspaceStore {
     this.snapshots = new HealthSnapshotRepository(db, workspaceId, sqlite);
     this.healthFacts = new HealthFactsReader(sqlite, workspaceId);
     this.workspaceSettings = new WorkspaceSettings(db, workspaceId);
-    this.conversations = new ConversationRepository(db, workspaceId);
+    this.conversations = new ConversationRepository(db, workspaceId, sqlite);
     this.digestSubscriptions = new DigestSubscriptionRepository(db, workspaceId);
     this.digestRuns = new DigestRunRepository(db, workspaceId);
     this.digestData = new DigestReader(db, sqlite, workspaceId);

@@ -25,7 +25,9 @@ const APOLOGY = 'Something went wrong on our side. It has been logged; please tr
  * digest starts a new post rather than replying to an old conversation.
  */
 function channelReference(context: TurnContext) {
-  const reference = Turn.getConversationReference(context.activity);
+  // Without the message's own id (activityId): nothing replies to it later, and it differs with every message,
+  // which would make each message rewrite the stored conversation.
+  const { activityId: _activityId, ...reference } = Turn.getConversationReference(context.activity);
   return { ...reference, conversation: { ...reference.conversation, id: conversationOf(context) } };
 }
 
