@@ -92,7 +92,9 @@ function countFields(digest: Digest): Field[] {
 
 interface Section {
   heading: string;
+  /** The first `limit` lines, made into list items; the rest are only counted. */
   items: ListItem[];
+  total: number;
   /** A line under the list (the overdue follow-ups per person). */
   footer?: string;
 }
@@ -104,12 +106,22 @@ function byPerson(overdue: Digest['overdueByOwner'], limit: number): string {
   return `By person: ${named.join(' · ')}${more > 0 ? ` · …and ${counted(more, 'more person', 'more people')}` : ''}`;
 }
 
+/**
+ * A section's first `limit` lines as list items and how many there are. Only the shown lines are formatted: over
+ * 10,000 accounts a digest has thousands of lines per section (8,000 overdue follow-ups), and formatting every one
+ * of them to show ten was most of the reply's time.
+ */
+function shown<T>(lines: readonly T[], limit: number, make: (line: T) => ListItem) {
+  return { items: lines.slice(0, limit).map(make), total: lines.length };
+}
+
 function sectionsOf(digest: Digest, timeZone: string, limit: number): Section[] {
   const overdue = digest.overdueByOwner;
+  const overdueTasks = overdue.flatMap((group) => group.tasks.map((task) => ({ owner: group.owner, task })));
   return [
     {
       heading: DIGEST_HEADINGS.needsAttention,
-      items: digest.needsAttention.map((line) =>
+      ...shown(digest.needsAttention, limit, (line) =>
         item(
           line,
           facts(
@@ -132,7 +144,7 @@ function sectionsOf(digest: Digest, timeZone: string, limit: number): Section[] 
     },
     {
       heading: DIGEST_HEADINGS.goingQuiet,
-      items: digest.goingQuiet.map((line) => {
+      ...shown(digest.goingQuiet, limit, (line) => {
         const expects = `tier ${line.account.tier} expects contact every ${counted(line.cadenceDays, 'day')}`;
         const quiet = line.days === null ? 'no interaction recorded' : `no contact for ${line.days} days`;
         return item(line, facts(`${quiet}; ${expects}`, owner(line)));
@@ -140,13 +152,13 @@ function sectionsOf(digest: Digest, timeZone: string, limit: number): Section[] 
     },
     {
       heading: DIGEST_HEADINGS.renewals,
-      items: digest.renewals.map((line) =>
+      ...shown(digest.renewals, limit, (line) =>
         item(line, facts(`renewal ${formatDay(line.renewalAt)}, ${inDays(line.days)}`, owner(line))),
       ),
     },
     {
       heading: DIGEST_HEADINGS.closing,
-      items: digest.closing.map((line) =>
+      ...shown(digest.closing, limit, (line) =>
         item(
           line,
           facts(
@@ -160,7 +172,7 @@ function sectionsOf(digest: Digest, timeZone: string, limit: number): Section[] 
     },
     {
       heading: DIGEST_HEADINGS.wins,
-      items: digest.wins.map((line) =>
+      ...shown(digest.wins, limit, (line) =>
         item(
           line,
           facts(
@@ -174,7 +186,7 @@ function sectionsOf(digest: Digest, timeZone: string, limit: number): Section[] 
     },
     {
       heading: DIGEST_HEADINGS.losses,
-      items: digest.losses.map((line) =>
+      ...shown(digest.losses, limit, (line) =>
         item(
           line,
           facts(
@@ -189,22 +201,17 @@ function sectionsOf(digest: Digest, timeZone: string, limit: number): Section[] 
     },
     {
       heading: DIGEST_HEADINGS.overdue,
-      items: overdue.flatMap((group) =>
-        group.tasks.map((task) =>
-          item(
-            task,
-            facts(
-              `${group.owner}: ${task.title}`,
-              `due ${formatDay(task.dueAt)}, ${counted(task.days, 'day')} overdue`,
-            ),
-          ),
+      ...shown(overdueTasks, limit, ({ owner, task }) =>
+        item(
+          task,
+          facts(`${owner}: ${task.title}`, `due ${formatDay(task.dueAt)}, ${counted(task.days, 'day')} overdue`),
         ),
       ),
       ...(overdue.length > 1 ? { footer: byPerson(overdue, limit) } : {}),
     },
     {
       heading: DIGEST_HEADINGS.mostActive,
-      items: digest.mostActive.map((line) =>
+      ...shown(digest.mostActive, limit, (line) =>
         item(line, facts(`${counted(line.notes, 'note')} this week`, owner(line))),
       ),
     },
@@ -214,9 +221,9 @@ function sectionsOf(digest: Digest, timeZone: string, limit: number): Section[] 
 export function digestReply(digest: Digest, options: DigestReplyOptions): Reply {
   const limit = options.limit ?? DIGEST_LIST_LIMIT;
   const blocks: Block[] = [{ type: 'fields', fields: countFields(digest) }];
-  const sections = sectionsOf(digest, options.timeZone, limit).filter((section) => section.items.length > 0);
+  const sections = sectionsOf(digest, options.timeZone, limit).filter((section) => section.total > 0);
   for (const section of sections) {
-    blocks.push(list(section.items, { heading: section.heading, limit }));
+    blocks.push(list(section.items, { heading: section.heading, limit, total: section.total }));
     if (section.footer) blocks.push(text(section.footer, 'muted'));
   }
   if (sections.length === 0) blocks.push(text(NOTHING_THIS_WEEK));
