@@ -33,9 +33,12 @@ function visibility(
 ): (entry: AccountIndexEntry) => boolean {
   const viewer = viewerOf(ctx);
   const unarchived = (entry: AccountIndexEntry) => includeArchived || !entry.archived;
-  if (viewer.role === 'admin' || !indexed(all).anyRestricted) return unarchived;
-  const team = ctx.store.accounts.teamAccountIds(viewer.userId);
-  return (entry) => unarchived(entry) && (entry.visibility === 'open' || team.has(entry.id));
+  const { restrictedIds } = indexed(all);
+  if (viewer.role === 'admin' || restrictedIds.length === 0) return unarchived;
+  // Only the restricted accounts need the team table, and the index says which those are (a few in a hundred).
+  const team = ctx.store.accounts.teamMemberships(viewer.userId, restrictedIds);
+  return (entry) =>
+    unarchived(entry) && (entry.visibility === 'open' || entry.ownerId === viewer.userId || team.has(entry.id));
 }
 
 /** The accounts this person may see: restricted ones only if they are on the team, or an admin. */
@@ -50,7 +53,7 @@ export function visibleIndex(
 interface Indexed {
   readonly matcher: AccountMatcher;
   readonly byId: Map<number, AccountIndexEntry>;
-  readonly anyRestricted: boolean;
+  readonly restrictedIds: number[];
 }
 
 /**
@@ -70,7 +73,7 @@ function indexed(all: readonly AccountIndexEntry[]): Indexed {
         return matcher;
       },
       byId: new Map(all.map((entry) => [entry.id, entry])),
-      anyRestricted: all.some((entry) => entry.visibility !== 'open'),
+      restrictedIds: all.filter((entry) => entry.visibility !== 'open').map((entry) => entry.id),
     };
     INDEXED.set(all, found);
   }

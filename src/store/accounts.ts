@@ -5,7 +5,7 @@ import { ConflictError, NotFoundError } from '../errors.ts';
 import { readAccountIndex } from './account-index.ts';
 import { accountListQuery } from './account-list-query.ts';
 import { type Actor, AuditLog } from './audit.ts';
-import { plainReader } from './plain-reads.ts';
+import { listParam, plainReader } from './plain-reads.ts';
 import { prepared } from './prepared.ts';
 import { type Db, isUniqueViolation, type Prisma, stringArray } from './prisma.ts';
 import { inTransaction } from './transaction.ts';
@@ -199,14 +199,15 @@ export class AccountRepository {
     return readAccountIndex(this.sqlite, this.workspaceId);
   }
 
-  /** Ids of the accounts where the user is the owner or on the account team. */
-  teamAccountIds(userId: number): Set<number> {
+  /** Of these accounts, those on whose account team the user is (the owner is not a team row; check ownerId). */
+  teamMemberships(userId: number, accountIds: readonly number[]): Set<number> {
+    if (accountIds.length === 0) return new Set();
     const rows = prepared(
       this.sqlite,
-      `SELECT id FROM Account WHERE workspaceId = ? AND ownerId = ?
-       UNION SELECT accountId FROM AccountMember WHERE workspaceId = ? AND userId = ?`,
-    ).all(this.workspaceId, userId, this.workspaceId, userId) as { id: number }[];
-    return new Set(rows.map((row) => row.id));
+      `SELECT accountId FROM AccountMember WHERE workspaceId = ? AND userId = ?
+         AND accountId IN (SELECT value FROM json_each(?))`,
+    ).all(this.workspaceId, userId, listParam(accountIds)) as { accountId: number }[];
+    return new Set(rows.map((row) => row.accountId));
   }
 
   async create(input: NewAccount, by: Actor): Promise<Account> {
