@@ -4,7 +4,9 @@
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function startOfUtcDay(date: Date): number {
-  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+  // The same as Date.UTC(year, month, day) of the date (a JavaScript day is always 86,400,000 ms, no leap seconds),
+  // without three calls into the calendar: digests call it for every account, task and opportunity.
+  return Math.floor(date.getTime() / DAY_MS) * DAY_MS;
 }
 
 /** Calendar days from `from` to `to`: yesterday 23:59 → today 00:01 is 1; negative when `to` is earlier. */
