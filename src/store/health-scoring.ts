@@ -1,8 +1,8 @@
 // The health facts of a whole portfolio, read for scoring at one moment (the digest, `list at-risk`, the weekly
 // snapshot job). Same queries and row order as HealthFactsReader.read (health-facts.ts), but notes, contacts and
-// follow-ups go straight into the domain's tallies (health-tallies.ts) as the rows arrive: at 10,000 accounts that
-// is 270,000 rows that never become objects or Dates, which was half of the read's time (most of it in GC) and
-// most of its memory. Rows are read as arrays (`raw`), dates as epoch milliseconds computed by SQLite.
+// follow-ups go straight into the domain's tallies (health-tallies.ts): at 10,000 accounts that is 270,000 records
+// that never become objects or Dates, which was half of the read's time (most of it in GC) and most of its memory.
+// They arrive as one row of JSON arrays per table, dates as epoch milliseconds computed by SQLite.
 import type BetterSqlite3 from 'better-sqlite3';
 import type { HealthFacts } from '../domain/health.ts';
 import { FollowUpTally, RelationshipTally, SentimentTally } from '../domain/health-tallies.ts';
