@@ -1,17 +1,15 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Platform } from '../domain/records.ts';
 import { type Actor, AuditLog } from './audit.ts';
+import { plainReader } from './plain-reads.ts';
 import type { Db } from './prisma.ts';
-import { inTransaction, isInTransaction } from './transaction.ts';
+import { inTransaction } from './transaction.ts';
 
 export interface ChannelLink {
   platform: Platform;
   channelId: string;
   accountId: number;
 }
-
-// Every message event in a channel asks for its link: a prepared statement (µs) rather than a Prisma query (0.5 ms).
-const byChannel = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement<unknown[], ChannelLink>>();
 
 export class ChannelLinkRepository {
   constructor(
@@ -20,24 +18,22 @@ export class ChannelLinkRepository {
     private readonly sqlite: BetterSqlite3.Database | null = null,
   ) {}
 
+  /** Every message event in a channel asks for its link: a prepared statement (µs), not a Prisma query (0.5 ms). */
   async forChannel(platform: Platform, channelId: string): Promise<ChannelLink | null> {
-    // Inside a transaction, through it: the plain connection would not see its uncommitted link.
-    if (this.sqlite && !isInTransaction(this.db)) return this.read(this.sqlite, platform, channelId);
+    const plain = plainReader(this.db, this.sqlite ?? undefined);
+    if (plain) {
+      return plain.first<ChannelLink>(
+        'SELECT platform, channelId, accountId FROM "ChannelLink" WHERE workspaceId = ? AND platform = ? AND channelId = ?',
+        {},
+        this.workspaceId,
+        platform,
+        channelId,
+      );
+    }
     return this.db.channelLink.findUnique({
       where: { workspaceId_platform_channelId: { workspaceId: this.workspaceId, platform, channelId } },
       select: { platform: true, channelId: true, accountId: true },
     });
-  }
-
-  private read(sqlite: BetterSqlite3.Database, platform: Platform, channelId: string): ChannelLink | null {
-    let statement = byChannel.get(sqlite);
-    if (!statement) {
-      statement = sqlite.prepare(
-        'SELECT platform, channelId, accountId FROM "ChannelLink" WHERE workspaceId = ? AND platform = ? AND channelId = ?',
-      );
-      byChannel.set(sqlite, statement);
-    }
-    return statement.get(this.workspaceId, platform, channelId) ?? null;
   }
 
   async forAccount(accountId: number): Promise<ChannelLink[]> {
