@@ -29,12 +29,19 @@ interface Entry {
   forms: string[];
   /** The same without legal forms. */
   cores: string[];
-  /** The words of each core. */
-  coreWords: string[][];
 }
 
 /** A core name in the typo index: the whole of it (compared with any reference), or its first `words` words. */
 type CoreTag = { whole: true } | { whole: false; words: number };
+
+const WHOLE: CoreTag = { whole: true };
+const LEADING: CoreTag[] = [];
+
+/** One shared tag per word count (the index holds tens of thousands of texts). */
+function leadingWords(count: number): CoreTag {
+  LEADING[count] ??= { whole: false, words: count };
+  return LEADING[count];
+}
 
 /** Edits tolerated for a reference of this many characters: none for short ones, where one edit is another name. */
 function allowedEdits(length: number): number {
@@ -78,15 +85,20 @@ export class AccountMatcher {
       const names = [account.name, ...account.aliases];
       const parent = account.parentId === null ? undefined : byId.get(account.parentId);
       if (parent && account.country) names.push(`${coreName(parent.name)} ${account.country}`);
-      const cores = names.map(coreName);
+      const forms = names.map(normalize);
+      const key = account.key.toLowerCase();
+      const normalKey = normalize(account.key);
       return {
         id: account.id,
         name: account.name,
-        key: account.key.toLowerCase(),
-        normalKey: normalize(account.key),
-        forms: names.map(normalize),
-        cores,
-        coreWords: cores.map((core) => core.split(' ')),
+        key,
+        // The same text kept once where the variants agree (most names): ten thousand accounts' worth of memory.
+        normalKey: normalKey === key ? key : normalKey,
+        forms,
+        cores: names.map((name, index) => {
+          const core = coreName(name);
+          return core === forms[index] ? forms[index] : core;
+        }),
       };
     });
     for (const entry of this.entries) {
@@ -111,9 +123,10 @@ export class AccountMatcher {
       if (found.length > 0) return this.decide(found);
     }
     const wanted = core.split(' ').filter((word) => word.length >= 3);
+    const wordStarts = wanted.map((word) => ` ${word}`);
     const steps: ((entry: Entry) => boolean)[] = [
       (entry) => entry.cores.some((form) => startsWithWords(form, core)) || entry.key.startsWith(typed),
-      (entry) => wanted.length > 0 && entry.coreWords.some((words) => containsWordPrefixes(words, wanted)),
+      (entry) => wanted.length > 0 && entry.cores.some((form) => containsWordPrefixes(form, wordStarts)),
     ];
     for (const step of steps) {
       const found = this.entries.filter((entry) => step(entry) && allowed(entry.id));
@@ -151,13 +164,14 @@ export class AccountMatcher {
     const cores = new TypoIndex<CoreTag>();
     this.entries.forEach((entry, at) => {
       keys.add(entry.key, at, null);
-      entry.coreWords.forEach((words, index) => {
-        cores.add(entry.cores[index] ?? '', at, { whole: true });
+      for (const core of entry.cores) {
+        cores.add(core, at, WHOLE);
         // "Umbrela" against "umbrella corporation": a typo is compared with as many leading words as were typed.
+        const words = core.split(' ');
         for (let count = 1; count < words.length; count++) {
-          cores.add(words.slice(0, count).join(' '), at, { whole: false, words: count });
+          cores.add(words.slice(0, count).join(' '), at, leadingWords(count));
         }
-      });
+      }
     });
     this.typos = { keys, cores };
     return this.typos;
@@ -208,13 +222,19 @@ function startsWithWords(form: string, prefix: string): boolean {
   return form === prefix || form.startsWith(`${prefix} `) || (prefix.length >= 3 && form.startsWith(prefix));
 }
 
-/** Every typed word begins a different word of the name, in order: "global log" in "nordwind global logistics". */
-function containsWordPrefixes(words: readonly string[], wanted: readonly string[]): boolean {
-  let at = 0;
-  for (const word of wanted) {
-    while (at < words.length && !(words[at] ?? '').startsWith(word)) at++;
-    if (at >= words.length) return false;
-    at++;
+/**
+ * Every typed word begins a different word of the name, in order: "global log" in "nordwind global logistics".
+ * `wordStarts` are the typed words with a space before them; the name is searched as " name", without splitting it.
+ */
+function containsWordPrefixes(form: string, wordStarts: readonly string[]): boolean {
+  const text = ` ${form}`;
+  let from = 0;
+  for (const start of wordStarts) {
+    const found = text.indexOf(start, from);
+    if (found < 0) return false;
+    // The next typed word must begin a later word: skip past the rest of this one.
+    const end = text.indexOf(' ', found + 1);
+    from = end < 0 ? text.length : end;
   }
   return true;
 }
