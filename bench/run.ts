@@ -1,5 +1,6 @@
 // `npm run bench`: generates (or reuses) the large workspace, runs every scenario in fresh processes, interleaved
-// over several runs, prints the results table and writes bench/results.md.
+// over several runs, prints the results table and writes bench/results.md. Start-up runs the compiled bundle, built
+// first when src/ changed since the last build (bench/lib/compiled-bundle.ts).
 //
 //   npm run bench                          the full benchmark (5 runs, ~20 minutes), writes bench/results.md
 //   npm run bench -- --quick               a smoke run on a small workspace (1 run), writes bench/out/results-quick.md
@@ -7,8 +8,6 @@
 //                                          health, startup), written to bench/out/results-only.md
 //   npm run bench -- --runs 3              fewer or more runs
 //   npm run bench -- --no-profile          skip the profiled extra run of each missed target
-//   npm run bench -- --analyze             what-if: ANALYZE the working copy first (the app never does), to show
-//                                          what SQLite's statistics would change; written to bench/out/
 //   npm run bench -- --rerender            write the last run's report again (after editing bench/limits.md)
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
@@ -16,19 +15,16 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { ensureDataset } from './generate.ts';
 import { mainProfile } from './lib/child.ts';
+import { ensureCompiledBundle } from './lib/compiled-bundle.ts';
 import { type BenchContext, FULL_PLAN, type Plan, QUICK_PLAN } from './lib/context.ts';
 import { DATA_DIR, FULL_SIZES, OUT_DIR, ROOT, scaled } from './lib/dataset.ts';
 import { FakePlatform } from './lib/fake-platform.ts';
 import { resends } from './lib/http-client.ts';
 import { profileMarkdown, summarise } from './lib/profile.ts';
-import {
-  type Collected,
-  type Environment,
-  type ReportInput,
-  type Row,
-  renderReport,
-  summaryRows,
-} from './lib/report.ts';
+import type { Collected } from './lib/report/collected.ts';
+import { type Environment, type ReportInput, renderReport } from './lib/report/render.ts';
+import type { Row } from './lib/report/rows.ts';
+import { summaryRows } from './lib/report/summary-rows.ts';
 import { answerRun, describe, type Platform, type Variant } from './scenarios/answer.ts';
 import { captureRun } from './scenarios/capture.ts';
 import { digestRun, healthRun, resolutionRun, searchRun } from './scenarios/inproc.ts';
@@ -61,7 +57,6 @@ function parseArgs(argv: string[]) {
     only: (only ?? [...SCENARIOS]) as Scenario[],
     partial: only !== undefined,
     profile: !argv.includes('--no-profile') && !quick,
-    analyze: argv.includes('--analyze'),
     sizes: scale ? scaled(Number(scale)) : quick && !argv.includes('--full-data') ? scaled(0.05) : FULL_SIZES,
   };
 }
@@ -98,18 +93,15 @@ async function main() {
   const log = (line: string) => console.error(line);
   const wallStart = performance.now();
   const startedAt = new Date().toISOString();
+  // Start-up measures what `npm start` runs after `npm install`: the compiled bundle, built now if src/ changed
+  // since (and again before any start-up run that finds src/ changed meanwhile).
+  let distBuilds = args.only.includes('startup') && ensureCompiledBundle(log) ? 1 : 0;
   const dataset = await ensureDataset(args.sizes, { log });
 
   // A working copy: the capture scenario writes notes (and removes them after), nothing touches the cached one.
   const dbPath = join(DATA_DIR, `work-${dataset.meta.key}.db`);
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
   copyFileSync(dataset.path, dbPath);
-  if (args.analyze) {
-    log('what-if: ANALYZE on the working copy');
-    const db = new BetterSqlite3(dbPath);
-    db.exec('ANALYZE');
-    db.close();
-  }
   const profileRoot = join(OUT_DIR, 'profiles');
   mkdirSync(OUT_DIR, { recursive: true });
 
@@ -124,8 +116,8 @@ async function main() {
     health: [],
     startup: [],
   };
-  const loadBefore = loadavg();
   const failures: string[] = [];
+  const loadBefore = loadavg();
 
   const runScenario = async (scenario: Scenario, run: number, context: BenchContext) => {
     const started = performance.now();
@@ -162,6 +154,7 @@ async function main() {
         collected.health.push(await healthRun(context, run));
         break;
       case 'startup':
+        if (ensureCompiledBundle(log)) distBuilds++;
         collected.startup.push(await startupRun(context));
         break;
     }
@@ -247,18 +240,16 @@ async function main() {
     profiles,
     generatedNow: dataset.generated,
     command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
-    whatIf: args.analyze,
+    ...(args.only.includes('startup') ? { distBuilds } : {}),
     failures,
     resends,
   };
   const report = renderReport(input);
   const target = args.quick
     ? join(OUT_DIR, 'results-quick.md')
-    : args.analyze
-      ? join(OUT_DIR, 'results-analyze.md')
-      : args.partial
-        ? join(OUT_DIR, 'results-only.md')
-        : join(ROOT, 'bench', 'results.md');
+    : args.partial
+      ? join(OUT_DIR, 'results-only.md')
+      : join(ROOT, 'bench', 'results.md');
   writeFileSync(target, report.markdown);
   writeFileSync(
     join(OUT_DIR, 'results.json'),

@@ -1,6 +1,7 @@
 // Where the generated workspace lives and what the runner knows about it. The database is cached under bench/.data,
 // keyed by a hash of everything that shapes it (the generator, the word lists it borrows from the demo, the
-// migrations), so `npm run bench` generates it again only when one of those changed, or when its dates went stale.
+// migrations, the app's statistics step), so `npm run bench` generates it again only when one of those changed, or
+// when its dates went stale.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -12,7 +13,7 @@ export const OUT_DIR = join(ROOT, 'bench', 'out');
 /** Bump when the generator changes in a way the source hash would not show. */
 export const GENERATOR_VERSION = 3;
 
-/** Everything whose change must regenerate the data. */
+/** Everything whose change must regenerate the data, besides the generator's own folder and the migrations. */
 const SHAPING_FILES = [
   'bench/generate.ts',
   'bench/lib/vocabulary.ts',
@@ -22,8 +23,13 @@ const SHAPING_FILES = [
   'src/demo/texts.ts',
   'src/demo/random.ts',
   'src/domain/account-key.ts',
+  'src/domain/health-trend.ts',
+  'src/store/database.ts',
   'src/store/search-index-sql.ts',
 ];
+
+/** Folders whose every file shapes the data: the generator's parts (bench/generate/) and the app's migrations. */
+const SHAPING_DIRS = ['bench/generate', 'prisma/migrations'];
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir)
@@ -71,7 +77,10 @@ export function scaled(scale: number): Sizes {
 export function datasetKey(sizes: Sizes): string {
   const hash = createHash('sha256');
   hash.update(`v${GENERATOR_VERSION}\n${JSON.stringify(sizes)}\n`);
-  const files = [...SHAPING_FILES.map((file) => join(ROOT, file)), ...filesUnder(join(ROOT, 'prisma', 'migrations'))];
+  const files = [
+    ...SHAPING_FILES.map((file) => join(ROOT, file)),
+    ...SHAPING_DIRS.flatMap((dir) => filesUnder(join(ROOT, dir))),
+  ];
   for (const file of files) {
     hash.update(relative(ROOT, file));
     hash.update(readFileSync(file));
