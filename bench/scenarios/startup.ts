@@ -11,6 +11,7 @@ import { type BenchContext, serveEnv } from '../lib/context.ts';
 import { ROOT } from '../lib/dataset.ts';
 import type { Arrival } from '../lib/fake-platform.ts';
 import { send, signedSlack } from '../lib/http-client.ts';
+import { readIndex, visibleTo } from '../lib/workload.ts';
 
 const CLI = join(ROOT, 'bin', 'kam.js');
 
@@ -99,7 +100,11 @@ export async function startupRun(ctx: BenchContext): Promise<StartupRun> {
     await sleep(2_000);
     const idle = memoryOf(child.pid ?? -1);
 
-    // One answer on each platform: the first command loads what every command needs (the account index, Prisma).
+    // One answer on each platform, an account card for an account the member may see: the first command loads what
+    // every command needs (the account index and matcher, Prisma). A name that matches nothing would also build the
+    // typo index, which people meet only when they mistype.
+    const [shown] = visibleTo(ctx.dbPath, readIndex(ctx.dbPath, ctx.meta.workspaceId), ctx.meta.member);
+    const key = shown?.key ?? 'missing';
     const answered = (path: (arrival: Arrival) => boolean) =>
       new Promise<Arrival>((resolve) => {
         ctx.fake.onArrival = (arrival) => {
@@ -123,7 +128,7 @@ export async function startupRun(ctx: BenchContext): Promise<StartupRun> {
         'application/x-www-form-urlencoded',
       );
     const slackAnswer = answered((arrival) => arrival.path === '/response/startup-show');
-    await send(url, command('show velmora', 'startup-show'));
+    await send(url, command(`show ${key}`, 'startup-show'));
     await slackAnswer;
     const teamsAnswer = answered((arrival) => arrival.path.includes('/activities/startup-teams'));
     await send(url, {
@@ -132,7 +137,7 @@ export async function startupRun(ctx: BenchContext): Promise<StartupRun> {
       body: JSON.stringify({
         type: 'message',
         id: 'startup-teams',
-        text: 'account show velmora',
+        text: `account show ${key}`,
         channelId: 'msteams',
         serviceUrl: `${ctx.fake.url}/`,
         from: { id: ctx.meta.member.teamsId, name: ctx.meta.member.name, aadObjectId: ctx.meta.member.aadId },

@@ -53,7 +53,9 @@ export function details(collected: Collected, plan: Plan): string {
       '| typed as | references | p50 ms | p95 ms | found the intended account | asked back (choices) |',
       '|---|---:|---:|---:|---:|---:|',
     );
-    for (const [kind, value] of kinds) {
+    const order = ['key', 'name', 'short name', 'parent + country', 'typo, 1 edit', 'typo, 2 edits'];
+    const rank = (kind: string) => (order.includes(kind) ? order.indexOf(kind) : order.length);
+    for (const [kind, value] of [...kinds].sort(([a], [b]) => rank(a) - rank(b))) {
       const l = latency(value.samples);
       out.push(
         `| ${kind} | ${value.n} | ${ms(l.p50)} | ${ms(l.p95)} | ${((value.right / Math.max(1, value.n)) * 100).toFixed(0)}% | ${value.questions} |`,
@@ -116,7 +118,7 @@ export function details(collected: Collected, plan: Plan): string {
     out.push(
       '### Digest',
       '',
-      `One digest over every open account (${size?.accounts.toLocaleString('en') ?? '?'} of them; ${size?.blocks ?? '?'} blocks, ${size?.slackBytes.toLocaleString('en') ?? '?'} bytes of Block Kit, ${size?.teamsBytes.toLocaleString('en') ?? '?'} bytes of Adaptive Card). Median of ${plan.repeats} computations per run after one that warms up; medians [min–max] over runs:`,
+      `One digest over every open account (${size?.accounts.toLocaleString('en') ?? '?'} of them; ${size?.blocks ?? '?'} blocks, ${size?.slackBytes.toLocaleString('en') ?? '?'} bytes of Block Kit, ${size?.teamsBytes.toLocaleString('en') ?? '?'} bytes of Adaptive Card). Median of ${plan.repeats} ${plan.repeats === 1 ? 'computation' : 'computations'} per run after one that warms up; medians [min–max] over runs:`,
       '',
       '| part | ms |',
       '|---|---:|',

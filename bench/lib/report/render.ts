@@ -92,9 +92,9 @@ export function renderReport(input: ReportInput): { markdown: string; table: str
     '',
     '## Method',
     '',
-    `- ${plan.runs} runs; in each, every scenario once, in a fresh process (forked with tsx, or \`node bin/kam.js\` for start-up), the scenarios interleaved and rotated so none always goes first. Medians over the runs, [min–max] beside them.`,
+    `- ${plan.runs} ${plan.runs === 1 ? 'run' : 'runs'}; in each, every scenario once, in a fresh process (forked with tsx, or \`node bin/kam.js\` for start-up), the scenarios interleaved and rotated so none always goes first. Medians over the runs, [min–max] beside them.`,
     `- HTTP scenarios: client and server on loopback, keep-alive agent, requests built and signed before timing, sent one at a time (the next when the previous answer has arrived). Warm-up up to ${plan.warmup.toLocaleString('en')} requests or ${plan.warmupCapMs / 1000} s, then up to ${plan.measure.toLocaleString('en')} measured requests or ${plan.measureCapMs / 1000} s, whichever comes first. 5,000 warm-up requests is the floors guide's figure; the details tables give how many requests each phase reached.`,
-    `- Search: ${plan.queries} queries per mix and run after 100 that warm up. Resolution: up to ${plan.references} references per run (${plan.resolveCapMs / 1000} s cap) after 20. Digest and health: ${plan.repeats} computations per run after one.`,
+    `- Search: ${plan.queries} queries per mix and run after 100 that warm up. Resolution: up to ${plan.references} references per run (${plan.resolveCapMs / 1000} s cap) after 20. Digest and health: ${plan.repeats} ${plan.repeats === 1 ? 'computation' : 'computations'} per run after one.`,
     ...(input.collected.startup.length > 0
       ? [
           `- Start-up runs the compiled bundle, as \`npm start\` does after \`npm install\`: \`node bin/kam.js\` runs dist/ when it matches src/.${startupBuilds(input.distBuilds)}`,

@@ -8,7 +8,7 @@ export interface Row {
   /** e.g. "≤ 3×", "≥ 1,500/s"; empty when there is no target. */
   target: string;
   value: Spread;
-  unit: 'ms' | 's' | 'MB' | '×' | '/s' | '';
+  unit: 'ms' | 's' | 'MB' | '×' | '/s' | 'count' | '';
   status: 'pass' | 'miss' | 'info' | 'no data';
   /** How far from the target, in words. */
   gap: string;
@@ -16,6 +16,7 @@ export interface Row {
 
 export const fmt = (value: number, unit: Row['unit']): string => {
   if (!Number.isFinite(value)) return 'n/a';
+  if (unit === 'count') return Math.round(value).toLocaleString('en');
   const digits =
     unit === '×' ? (value < 10 ? 2 : 1) : unit === 's' ? 2 : value < 1 ? 3 : value < 10 ? 2 : value < 100 ? 1 : 0;
   const number = value.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });

@@ -106,16 +106,16 @@ export function summaryRows(collected: Collected, meta: DatasetMeta): Row[] {
       ),
       judged(
         'capture',
-        'Duplicate notes after the capture runs',
-        collected.capture.map((run) => run.duplicateNotes),
-        '',
+        'Duplicate notes, all capture runs together',
+        [collected.capture.reduce((sum, run) => sum + run.duplicateNotes, 0)],
+        'count',
         { atMost: 0 },
       ),
       judged(
         'capture',
-        'Lost notes (messages sent without a note)',
-        collected.capture.map((run) => run.missingNotes),
-        '',
+        'Lost notes (messages sent without a note), all capture runs together',
+        [collected.capture.reduce((sum, run) => sum + run.missingNotes, 0)],
+        'count',
         { atMost: 0 },
       ),
     );
