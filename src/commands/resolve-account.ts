@@ -33,10 +33,8 @@ function visibility(
 ): (entry: AccountIndexEntry) => boolean {
   const viewer = viewerOf(ctx);
   const unarchived = (entry: AccountIndexEntry) => includeArchived || !entry.archived;
-  const { restrictedIds } = indexed(all);
-  if (viewer.role === 'admin' || restrictedIds.length === 0) return unarchived;
-  // Only the restricted accounts need the team table, and the index says which those are (a few in a hundred).
-  const team = ctx.store.accounts.teamMemberships(viewer.userId, restrictedIds);
+  if (viewer.role === 'admin' || !indexed(all).anyRestricted) return unarchived;
+  const team = ctx.store.accounts.restrictedTeamAccounts(viewer.userId);
   return (entry) =>
     unarchived(entry) && (entry.visibility === 'open' || entry.ownerId === viewer.userId || team.has(entry.id));
 }
@@ -53,7 +51,7 @@ export function visibleIndex(
 interface Indexed {
   readonly matcher: AccountMatcher;
   readonly byId: Map<number, AccountIndexEntry>;
-  readonly restrictedIds: number[];
+  readonly anyRestricted: boolean;
 }
 
 /**
@@ -73,7 +71,7 @@ function indexed(all: readonly AccountIndexEntry[]): Indexed {
         return matcher;
       },
       byId: new Map(all.map((entry) => [entry.id, entry])),
-      restrictedIds: all.filter((entry) => entry.visibility !== 'open').map((entry) => entry.id),
+      anyRestricted: all.some((entry) => entry.visibility !== 'open'),
     };
     INDEXED.set(all, found);
   }

@@ -5,7 +5,7 @@ import { ConflictError, NotFoundError } from '../errors.ts';
 import { readAccountIndex } from './account-index.ts';
 import { accountListQuery } from './account-list-query.ts';
 import { type Actor, AuditLog } from './audit.ts';
-import { listParam, plainReader } from './plain-reads.ts';
+import { plainReader } from './plain-reads.ts';
 import { prepared } from './prepared.ts';
 import { type Db, isUniqueViolation, type Prisma, stringArray } from './prisma.ts';
 import { inTransaction } from './transaction.ts';
@@ -199,14 +199,17 @@ export class AccountRepository {
     return readAccountIndex(this.sqlite, this.workspaceId);
   }
 
-  /** Of these accounts, those on whose account team the user is (the owner is not a team row; check ownerId). */
-  teamMemberships(userId: number, accountIds: readonly number[]): Set<number> {
-    if (accountIds.length === 0) return new Set();
+  /**
+   * The restricted accounts on whose account team the user is (owners are not team rows: check ownerId). Only
+   * restricted ones, because open accounts are visible anyway and a key account manager is on hundreds of teams.
+   */
+  restrictedTeamAccounts(userId: number): Set<number> {
     const rows = prepared(
       this.sqlite,
-      `SELECT accountId FROM AccountMember WHERE workspaceId = ? AND userId = ?
-         AND accountId IN (SELECT value FROM json_each(?))`,
-    ).all(this.workspaceId, userId, listParam(accountIds)) as { accountId: number }[];
+      `SELECT m.accountId FROM AccountMember m
+       JOIN Account a ON a.workspaceId = m.workspaceId AND a.id = m.accountId
+       WHERE m.workspaceId = ? AND m.userId = ? AND a.visibility <> 'open'`,
+    ).all(this.workspaceId, userId) as { accountId: number }[];
     return new Set(rows.map((row) => row.accountId));
   }
 
