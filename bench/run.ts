@@ -2,7 +2,7 @@
 // over several runs, prints the results table and writes bench/results.md. Start-up runs the compiled bundle, built
 // first when src/ changed since the last build (bench/lib/compiled-bundle.ts).
 //
-//   npm run bench                          the full benchmark (5 runs, ~20 minutes), writes bench/results.md
+//   npm run bench                          the full benchmark (5 runs, ~11 minutes), writes bench/results.md
 //   npm run bench -- --quick               a smoke run on a small workspace (1 run), writes bench/out/results-quick.md
 //   npm run bench -- --only search,digest  some scenarios only (slack, teams, resolution, search, capture, digest,
 //                                          health, startup), written to bench/out/results-only.md
