@@ -13,6 +13,7 @@ import type { HealthOverrideFacts, ListedHealthFacts } from '../domain/health.ts
 import type { HealthHistoryFacts } from '../domain/health-history.ts';
 import type { Account, BuyingRole, OpportunityStage, Sentiment } from '../domain/records.ts';
 import { HealthScoringReader, type ScoringActivity } from './health-scoring.ts';
+import { prepared } from './prepared.ts';
 import { toSqlDate } from './sql-dates.ts';
 
 /**
@@ -67,7 +68,7 @@ export class HealthFactsReader {
       }
       return activity;
     };
-    const all = <T>(sql: string) => this.statement(sql).all(params) as T[];
+    const all = <T>(sql: string) => prepared(this.sqlite, sql).all(params) as T[];
     const sql = one ? ONE_ACCOUNT : EVERY_ACCOUNT;
 
     for (const row of all<{ accountId: number; last: number | null }>(sql.lastNote)) {
@@ -123,24 +124,7 @@ export class HealthFactsReader {
   tallied(now: Date, options: { accountId?: number; countNotesFrom?: Date } = {}): Map<number, ScoringActivity> {
     return new HealthScoringReader(this.sqlite, this.workspaceId).read(now, options);
   }
-
-  /** Statements are prepared once per connection and kept: `show` reads one account's facts on every call. */
-  private statement(sql: string): BetterSqlite3.Statement {
-    let cache = STATEMENTS.get(this.sqlite);
-    if (!cache) {
-      cache = new Map();
-      STATEMENTS.set(this.sqlite, cache);
-    }
-    let statement = cache.get(sql);
-    if (!statement) {
-      statement = this.sqlite.prepare(sql);
-      cache.set(sql, statement);
-    }
-    return statement;
-  }
 }
-
-const STATEMENTS = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
 
 /**
  * The queries, for one account (named parameter :accountId) and for every account of the workspace. An account's

@@ -10,6 +10,7 @@ import { startOfUtcDay } from '../domain/health-time.ts';
 import type { Account, BuyingRole, OpportunityStage, Sentiment } from '../domain/records.ts';
 // A cycle with health-facts.ts, which hands out this reader: both only use each other's exports when called.
 import { dateOf, EVERY_ACCOUNT, ONE_ACCOUNT, overrideOf } from './health-facts.ts';
+import { prepared } from './prepared.ts';
 import { toSqlDate } from './sql-dates.ts';
 
 const DAY_MS = 86_400_000;
@@ -53,12 +54,15 @@ export class HealthScoringReader {
     // than reading them (0.45 µs a row: 130 vs 80 ms for the notes, 120 vs 70 for the contacts); and unlike .all()
     // no array of 130,000 row arrays lives long enough to grow the heap (RSS +100 MB at 10,000 accounts).
     const columns = <Columns extends unknown[][]>(text: string, names: readonly string[]): Columns => {
-      const json = this.statement(
+      const json = prepared(
+        this.sqlite,
         `SELECT ${names.map((name) => `json_group_array(${name})`).join(', ')} FROM (${text})`,
+        { raw: true },
       ).get(params) as string[];
       return json.map((text) => JSON.parse(text)) as Columns;
     };
-    const rows = <Row>(text: string) => this.statement(text).iterate(params) as IterableIterator<Row>;
+    const rows = <Row>(text: string) =>
+      prepared(this.sqlite, text, { raw: true }).iterate(params) as IterableIterator<Row>;
 
     const byAccount = new Map<number, ScoringActivity>();
     // Rows of one account mostly come together (contacts in insertion order), so the last one found is kept.
@@ -111,24 +115,7 @@ export class HealthScoringReader {
     }
     return byAccount;
   }
-
-  /** Kept per connection like health-facts.ts's, but apart: these return rows as arrays. */
-  private statement(sql: string): BetterSqlite3.Statement {
-    let cache = RAW_STATEMENTS.get(this.sqlite);
-    if (!cache) {
-      cache = new Map();
-      RAW_STATEMENTS.set(this.sqlite, cache);
-    }
-    let statement = cache.get(sql);
-    if (!statement) {
-      statement = this.sqlite.prepare(sql).raw(true);
-      cache.set(sql, statement);
-    }
-    return statement;
-  }
 }
-
-const RAW_STATEMENTS = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
 
 function emptyActivity(nowMs: number, startOfTodayMs: number): ScoringActivity {
   return {

@@ -6,6 +6,7 @@
 // recent ones, which is also what people looking for a note usually want.
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Viewer } from './accounts.ts';
+import { prepared } from './prepared.ts';
 
 export const NOTE_CANDIDATES = 500;
 
@@ -64,19 +65,15 @@ export class SearchIndex {
     const prefixQuery = terms.map((term) => `${term}*`).join(' ');
     const wordQuery = terms.join(' ');
     return {
-      accounts: this.statement(ACCOUNTS_SQL).all({ ...params, query: prefixQuery }) as AccountHit[],
-      contacts: this.statement(CONTACTS_SQL).all({ ...params, query: prefixQuery }) as ContactHit[],
+      accounts: prepared(this.sqlite, ACCOUNTS_SQL).all({ ...params, query: prefixQuery }) as AccountHit[],
+      contacts: prepared(this.sqlite, CONTACTS_SQL).all({ ...params, query: prefixQuery }) as ContactHit[],
       notes: (
-        this.statement(NOTES_SQL).all({ ...params, query: wordQuery, candidates: NOTE_CANDIDATES }) as (Omit<
+        prepared(this.sqlite, NOTES_SQL).all({ ...params, query: wordQuery, candidates: NOTE_CANDIDATES }) as (Omit<
           NoteHit,
           'occurredAt'
         > & { occurredAt: string })[]
       ).map((row) => ({ ...row, occurredAt: new Date(row.occurredAt) })),
     };
-  }
-
-  private statement(sql: string): BetterSqlite3.Statement {
-    return this.sqlite.prepare(sql);
   }
 }
 
