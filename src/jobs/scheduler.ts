@@ -1,6 +1,6 @@
 // The one place that knows when jobs run. Every cron registration is here: each digest subscription on its own
-// schedule and time zone, the weekly health snapshots, the hourly reminder sweep, and a minutely sync that picks up
-// subscriptions added or removed in chat (by any process). Each tick is wrapped so one failure is logged and the
+// schedule and time zone, the weekly health snapshots, the hourly reminder sweep, a nightly refresh of SQLite's
+// table statistics, and a minutely sync that picks up subscriptions added or removed in chat (by any process). Each tick is wrapped so one failure is logged and the
 // schedule goes on; stop() ends them all.
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from '../logger.ts';
@@ -13,6 +13,7 @@ import { sendTaskReminders } from './reminders.ts';
 export const SNAPSHOT_CRON = '0 2 * * 1';
 export const REMINDER_CRON = '5 * * * *';
 export const SYNC_CRON = '* * * * *';
+export const STATISTICS_CRON = '30 3 * * *';
 
 export interface SchedulerDeps {
   store: Store;
@@ -65,6 +66,11 @@ export class Scheduler {
           timezone: 'UTC',
           noOverlap: true,
         },
+      ),
+      cron.schedule(
+        STATISTICS_CRON,
+        this.guarded('statistics', () => this.deps.store.refreshStatistics()),
+        { name: 'statistics', timezone: 'UTC', noOverlap: true },
       ),
       cron.schedule(
         SYNC_CRON,

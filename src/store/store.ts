@@ -1,6 +1,7 @@
 // The store: the only code that knows about Prisma and SQLite. Open it once per process.
-import { type Database, type OpenOptions, openDatabase } from './database.ts';
+import { type Database, type OpenOptions, openDatabase, refreshStatistics } from './database.ts';
 import { allSubscriptions, type DigestSubscription } from './digests.ts';
+import { exclusiveWrite } from './transaction.ts';
 import { WorkspaceStore } from './workspace-store.ts';
 import { WorkspaceDirectory } from './workspaces.ts';
 
@@ -43,6 +44,16 @@ export class Store {
       foreignKeys: sqlite.pragma('foreign_keys', { simple: true }) === 1,
       busyTimeoutMs: Number(sqlite.pragma('busy_timeout', { simple: true })),
     };
+  }
+
+  /**
+   * Lets SQLite re-collect table statistics where they went stale (as at every open), for a bot that runs for
+   * months: a database that started empty has statistics only once tables have rows. The plain connection, which
+   * runs the hot reads, plans with the new ones at once; Prisma's connection at its next start. Takes its turn with
+   * the other writes (it writes sqlite_stat1).
+   */
+  refreshStatistics(): Promise<void> {
+    return exclusiveWrite(() => refreshStatistics(this.database.sqlite));
   }
 
   /**

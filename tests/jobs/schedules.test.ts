@@ -151,8 +151,9 @@ describe('the scheduler', () => {
     await scheduler.start();
     const task = scheduler.digestTask(subscription.id);
     expect(task?.getStatus()).not.toBe('destroyed');
-    const registered = [...cron.getTasks().values()].filter((t) => t.getStatus() !== 'destroyed').length;
-    expect(registered).toBeGreaterThanOrEqual(4);
+    const live = [...cron.getTasks().values()].filter((t) => t.getStatus() !== 'destroyed');
+    expect(live.length).toBeGreaterThanOrEqual(5);
+    expect(live.find((t) => t.name === 'statistics')?.getPattern()).toBe('30 3 * * *');
     await scheduler.stop();
     expect(task?.getStatus()).toBe('destroyed');
     expect(scheduler.digestTask(subscription.id)).toBeUndefined();

@@ -66,4 +66,14 @@ describe('query plans for one account', () => {
     expect(statisticsOf(db.path, 'Note')).toBeGreaterThan(0);
     for (const plan of plans(db.path, t.workspace.id, accountId)) expect(plan).toMatch(byAccount);
   });
+
+  it('are collected for tables that grew while the store was open, when the nightly job asks', async () => {
+    db = await openTestStore();
+    const t = await createTestWorkspace(db.store);
+    const accountId = (await t.ws.accounts.create({ key: 'acme', name: 'Acme' }, SYSTEM_ACTOR)).id;
+    for (let i = 0; i < 50; i++) await t.ws.notes.add({ accountId, body: `Note ${i}` }, SYSTEM_ACTOR);
+    expect(statisticsOf(db.path, 'Note')).toBe(0);
+    await db.store.refreshStatistics();
+    expect(statisticsOf(db.path, 'Note')).toBeGreaterThan(0);
+  });
 });
