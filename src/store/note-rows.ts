@@ -1,58 +1,36 @@
-// The note already saved from a chat message, read on the plain connection: what a redelivered event or a second
-// click gets back from notes.add, without the three Prisma queries (~1.5 ms) it took. Rows come back as Prisma
-// would map them (see toNote and toTask), which tests/store/note-writer.test.ts compares.
+// Note rows as records: the mapping Prisma's rows and plain-SQL rows share, and the note already saved from a chat
+// message read on the plain connection: what a redelivered event or a second click gets back from notes.add,
+// without the three Prisma queries (~1.5 ms) it took. tests/store/note-writer.test.ts compares it with Prisma's.
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Note, NoteKind, NoteSource, Sentiment, Task } from '../domain/records.ts';
-import { fromSqlDate } from './sql-dates.ts';
+import type { Note, NoteSource, Task } from '../domain/records.ts';
+import { PlainReader } from './plain-reads.ts';
+import type { Prisma } from './prisma.ts';
+import { TASK_SHAPE, type TaskRow, toTask } from './tasks.ts';
 
-interface NoteRow {
-  id: number;
-  accountId: number;
-  body: string;
-  kind: NoteKind;
-  sentiment: Sentiment;
-  authorId: number | null;
-  occurredAt: string;
-  source: NoteSource;
-  sourceChannel: string | null;
-  sourceMessageId: string | null;
-  sourcePermalink: string | null;
-  createdAt: string;
-}
+export const withTags = { tags: { select: { tag: true } } } satisfies Prisma.NoteInclude;
+export type NoteRow = Prisma.NoteGetPayload<{ include: typeof withTags }>;
 
-type TaskRow = Omit<Task, 'dueAt' | 'doneAt' | 'createdAt'> & {
-  dueAt: string | null;
-  doneAt: string | null;
-  createdAt: string;
-};
+/** A Note row read with plain SQL: dates are text until the reader turns them into Dates. */
+export const NOTE_SHAPE = { dates: ['occurredAt', 'createdAt'] };
 
-interface Statements {
-  note: BetterSqlite3.Statement<unknown[], NoteRow>;
-  tags: BetterSqlite3.Statement<unknown[], string>;
-  tasks: BetterSqlite3.Statement<unknown[], TaskRow>;
-}
-
-const prepared = new WeakMap<BetterSqlite3.Database, Statements>();
-
-function statementsOf(sqlite: BetterSqlite3.Database): Statements {
-  let statements = prepared.get(sqlite);
-  if (!statements) {
-    statements = {
-      note: sqlite.prepare(
-        `SELECT id, accountId, body, kind, sentiment, authorId, occurredAt, source, sourceChannel, sourceMessageId,
-           sourcePermalink, createdAt
-         FROM "Note" WHERE workspaceId = ? AND source = ? AND sourceChannel = ? AND sourceMessageId = ?`,
-      ),
-      tags: sqlite.prepare<unknown[], string>('SELECT tag FROM "NoteTag" WHERE noteId = ?').pluck(),
-      // By account as well: Task has no index on noteId alone, and (workspaceId, accountId, …) finds its few rows.
-      tasks: sqlite.prepare(
-        `SELECT id, accountId, title, dueAt, assigneeId, createdById, noteId, doneAt, createdAt
-         FROM "Task" WHERE workspaceId = ? AND accountId = ? AND noteId = ? ORDER BY id`,
-      ),
-    };
-    prepared.set(sqlite, statements);
-  }
-  return statements;
+export function toNote(row: NoteRow): Note {
+  return {
+    id: row.id,
+    accountId: row.accountId,
+    body: row.body,
+    kind: row.kind,
+    sentiment: row.sentiment,
+    tags: row.tags.map((tag) => tag.tag).sort(),
+    authorId: row.authorId,
+    occurredAt: row.occurredAt,
+    sourceRef: {
+      source: row.source,
+      channel: row.sourceChannel,
+      messageId: row.sourceMessageId,
+      permalink: row.sourcePermalink,
+    },
+    createdAt: row.createdAt,
+  };
 }
 
 /** The note saved from this message and its follow-ups, or null. */
@@ -63,31 +41,24 @@ export function noteBySource(
   channel: string,
   messageId: string,
 ): { note: Note; tasks: Task[] } | null {
-  const s = statementsOf(sqlite);
-  const row = s.note.get(workspaceId, source, channel, messageId);
+  const plain = new PlainReader(sqlite);
+  const row = plain.first<Omit<NoteRow, 'tags'>>(
+    'SELECT * FROM "Note" WHERE workspaceId = ? AND source = ? AND sourceChannel = ? AND sourceMessageId = ?',
+    NOTE_SHAPE,
+    workspaceId,
+    source,
+    channel,
+    messageId,
+  );
   if (!row) return null;
-  const note: Note = {
-    id: row.id,
-    accountId: row.accountId,
-    body: row.body,
-    kind: row.kind,
-    sentiment: row.sentiment,
-    tags: s.tags.all(row.id).sort(),
-    authorId: row.authorId,
-    occurredAt: fromSqlDate(row.occurredAt),
-    sourceRef: {
-      source: row.source,
-      channel: row.sourceChannel,
-      messageId: row.sourceMessageId,
-      permalink: row.sourcePermalink,
-    },
-    createdAt: fromSqlDate(row.createdAt),
-  };
-  const tasks = s.tasks.all(workspaceId, row.accountId, row.id).map((task) => ({
-    ...task,
-    dueAt: fromSqlDate(task.dueAt),
-    doneAt: fromSqlDate(task.doneAt),
-    createdAt: fromSqlDate(task.createdAt),
-  }));
-  return { note, tasks };
+  const tags = plain.all<{ tag: string }>('SELECT tag FROM "NoteTag" WHERE noteId = ?', {}, row.id);
+  // By account as well: Task has no index on noteId alone, and (workspaceId, accountId, …) finds its few rows.
+  const tasks = plain.all<TaskRow>(
+    'SELECT * FROM "Task" WHERE workspaceId = ? AND accountId = ? AND noteId = ? ORDER BY id',
+    TASK_SHAPE,
+    workspaceId,
+    row.accountId,
+    row.id,
+  );
+  return { note: toNote({ ...row, tags }), tasks: tasks.map(toTask) };
 }

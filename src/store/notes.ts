@@ -1,36 +1,12 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Note, NoteKind, NoteSourceRef, Sentiment, Task } from '../domain/records.ts';
 import { type Actor, AuditLog } from './audit.ts';
+import { NOTE_SHAPE, type NoteRow, toNote, withTags } from './note-rows.ts';
 import { writeNote } from './note-writer.ts';
 import { listParam, plainReader } from './plain-reads.ts';
-import { type Db, isUniqueViolation, type Prisma } from './prisma.ts';
+import { type Db, isUniqueViolation } from './prisma.ts';
 import { toTask } from './tasks.ts';
 import { inTransaction, isInTransaction } from './transaction.ts';
-
-const withTags = { tags: { select: { tag: true } } } satisfies Prisma.NoteInclude;
-type NoteRow = Prisma.NoteGetPayload<{ include: typeof withTags }>;
-
-const NOTE_SHAPE = { dates: ['occurredAt', 'createdAt'] };
-
-export function toNote(row: NoteRow): Note {
-  return {
-    id: row.id,
-    accountId: row.accountId,
-    body: row.body,
-    kind: row.kind,
-    sentiment: row.sentiment,
-    tags: row.tags.map((tag) => tag.tag).sort(),
-    authorId: row.authorId,
-    occurredAt: row.occurredAt,
-    sourceRef: {
-      source: row.source,
-      channel: row.sourceChannel,
-      messageId: row.sourceMessageId,
-      permalink: row.sourcePermalink,
-    },
-    createdAt: row.createdAt,
-  };
-}
 
 export interface NewNoteTask {
   title: string;

@@ -7,9 +7,9 @@ import type { Db, Prisma } from './prisma.ts';
 import { toSqlDate } from './sql-dates.ts';
 import { inTransaction } from './transaction.ts';
 
-type TaskRow = Prisma.TaskGetPayload<object>;
+export type TaskRow = Prisma.TaskGetPayload<object>;
 
-const TASK_SHAPE = { dates: ['dueAt', 'doneAt', 'remindedAt', 'createdAt', 'updatedAt'] };
+export const TASK_SHAPE = { dates: ['dueAt', 'doneAt', 'remindedAt', 'createdAt', 'updatedAt'] };
 
 export function toTask(row: TaskRow): Task {
   return {
