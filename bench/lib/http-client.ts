@@ -2,6 +2,7 @@
 // prepared (bodies built, Slack signatures computed) before any timing starts.
 import { createHmac } from 'node:crypto';
 import { Agent, request } from 'node:http';
+import type { BenchContext } from './context.ts';
 
 /** A keep-alive agent per server process: a port reused by the next scenario's server never meets old sockets. */
 const agents = new Map<string, Agent>();
@@ -92,4 +93,24 @@ export function signedSlack(body: string, contentType: string, extra: Record<str
       ...extra,
     },
   };
+}
+
+/** `/account <text>` typed by the benchmark's member in #general, its answer expected at /response/<id>. */
+export function signedSlashCommand(ctx: Pick<BenchContext, 'meta' | 'fake'>, text: string, id: string): Prepared {
+  const fields = {
+    token: 'bench-verification-token',
+    team_id: ctx.meta.slackTeamId,
+    team_domain: 'bench-corp',
+    channel_id: 'C0BENCHGEN1',
+    channel_name: 'general',
+    user_id: ctx.meta.member.slackId,
+    user_name: ctx.meta.member.login,
+    command: '/account',
+    text,
+    api_app_id: 'A0BENCHAPP',
+    is_enterprise_install: 'false',
+    response_url: `${ctx.fake.url}/response/${id}`,
+    trigger_id: `${id}.1234567890.bench`,
+  };
+  return signedSlack(new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded');
 }

@@ -5,7 +5,7 @@ import { Child, profileDirFor } from '../lib/child.ts';
 import type { BenchContext } from '../lib/context.ts';
 import { serveEnv } from '../lib/context.ts';
 import type { Arrival } from '../lib/fake-platform.ts';
-import { type Prepared, send, signedSlack } from '../lib/http-client.ts';
+import { type Prepared, send, signedSlashCommand } from '../lib/http-client.ts';
 import { latency } from '../lib/stats.ts';
 import { type Reference, readIndex, references, SHOW_MIX, visibleTo } from '../lib/workload.ts';
 
@@ -43,23 +43,8 @@ interface Request {
 
 function slackRequest(ctx: BenchContext, reference: Reference | null): Request {
   const id = ++sequence;
-  const fields = {
-    token: 'bench-verification-token',
-    team_id: ctx.meta.slackTeamId,
-    team_domain: 'bench-corp',
-    channel_id: 'C0BENCHGEN1',
-    channel_name: 'general',
-    user_id: ctx.meta.member.slackId,
-    user_name: ctx.meta.member.login,
-    command: '/account',
-    text: `show ${reference?.text ?? 'velmora'}`,
-    api_app_id: 'A0BENCHAPP',
-    is_enterprise_install: 'false',
-    response_url: `${ctx.fake.url}/response/${id}`,
-    trigger_id: `${id}.1234567890.bench`,
-  };
   return {
-    prepared: signedSlack(new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded'),
+    prepared: signedSlashCommand(ctx, `show ${reference?.text ?? 'velmora'}`, String(id)),
     key: `/response/${id}`,
     expected: reference?.name ?? null,
   };

@@ -10,7 +10,7 @@ import { memoryOf } from '../lib/child.ts';
 import { type BenchContext, serveEnv } from '../lib/context.ts';
 import { ROOT } from '../lib/dataset.ts';
 import type { Arrival } from '../lib/fake-platform.ts';
-import { send, signedSlack } from '../lib/http-client.ts';
+import { send, signedSlashCommand } from '../lib/http-client.ts';
 import { readIndex, visibleTo } from '../lib/workload.ts';
 
 const CLI = join(ROOT, 'bin', 'kam.js');
@@ -111,22 +111,7 @@ export async function startupRun(ctx: BenchContext): Promise<StartupRun> {
           if (path(arrival)) resolve(arrival);
         };
       });
-    const command = (text: string, id: string) =>
-      signedSlack(
-        new URLSearchParams({
-          team_id: ctx.meta.slackTeamId,
-          team_domain: 'bench-corp',
-          channel_id: 'C0BENCHGEN1',
-          channel_name: 'general',
-          user_id: ctx.meta.member.slackId,
-          user_name: ctx.meta.member.login,
-          command: '/account',
-          text,
-          response_url: `${ctx.fake.url}/response/${id}`,
-          trigger_id: `${id}.1.bench`,
-        }).toString(),
-        'application/x-www-form-urlencoded',
-      );
+    const command = (text: string, id: string) => signedSlashCommand(ctx, text, id);
     const slackAnswer = answered((arrival) => arrival.path === '/response/startup-show');
     await send(url, command(`show ${key}`, 'startup-show'));
     await slackAnswer;
