@@ -1,16 +1,17 @@
 // Serving: one HTTP server for every configured platform (Slack at /slack/events, /healthz), until a signal stops it.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { hostname } from 'node:os';
 import { CommandEngine } from './commands/engine.ts';
 import { type Config, ConfigError } from './config.ts';
 import { combinePosters } from './jobs/poster.ts';
 import { Scheduler } from './jobs/scheduler.ts';
 import type { Logger } from './logger.ts';
-import { close, createHttpApp, listen } from './platforms/http-server.ts';
+import { close, createHttpApp, listen, stopAccepting } from './platforms/http-server.ts';
+import { InboundRuntime } from './platforms/inbound-runtime.ts';
 import { createPosters } from './platforms/posters.ts';
 import type { SlackFrontEnd } from './platforms/slack/app.ts';
 import type { TeamsFrontEnd } from './platforms/teams/app.ts';
+import { PROCESS_OWNER } from './process-owner.ts';
 import { Store } from './store/store.ts';
 
 export interface Running {
@@ -20,8 +21,21 @@ export interface Running {
   slack: SlackFrontEnd | null;
   teams: TeamsFrontEnd | null;
   scheduler: Scheduler | null;
-  stop(): Promise<void>;
+  inbound: InboundRuntime;
+  /**
+   * Stops taking requests, lets those in flight finish (at most `graceMs`), then closes everything. What did not
+   * finish stays recorded, for the next start to complete.
+   */
+  stop(options?: { graceMs?: number }): Promise<Stopped>;
 }
+
+export interface Stopped {
+  finished: number;
+  unfinished: number;
+}
+
+/** How long stopping waits for requests in flight before it lets them go to the next start. */
+export const STOP_GRACE_MS = 10_000;
 
 export interface ServeOptions {
   /** For tests: skip Bolt's auth.test by naming the bot. */
@@ -45,6 +59,7 @@ export async function startServing(config: Config, logger: Logger, options: Serv
   const store = await Store.open(config.databaseUrl);
   const platforms: string[] = [];
   const http = createHttpApp(async () => ({ platforms }));
+  const inbound = new InboundRuntime({ store, logger });
   let slack: SlackFrontEnd | null = null;
   let teams: TeamsFrontEnd | null = null;
   let server: Server | null = null;
@@ -60,6 +75,7 @@ export async function startServing(config: Config, logger: Logger, options: Serv
         defaultTimeZone: config.defaultTimeZone,
         http,
         botIdentity,
+        inbound,
       });
       platforms.push(slack.mode === 'socket' ? 'slack (socket mode)' : 'slack');
     }
@@ -72,23 +88,26 @@ export async function startServing(config: Config, logger: Logger, options: Serv
         logger,
         defaultTimeZone: config.defaultTimeZone,
         http,
+        inbound,
       });
       platforms.push(teams.authenticated ? 'teams' : 'teams (unauthenticated, loopback)');
     }
     server = await listen(http, config.http.port, config.http.host);
     await slack?.start();
+    await inbound.startRecovery();
     if (options.scheduler !== false) {
       scheduler = new Scheduler({
         store,
         poster: combinePosters(await createPosters(config, store, logger, { slack, teams })),
         clock: () => new Date(),
         logger,
-        owner: `${hostname()}:${process.pid}`,
+        owner: PROCESS_OWNER,
       });
       await scheduler.start();
     }
   } catch (error) {
     await scheduler?.stop();
+    await inbound.drain(0);
     if (server) await close(server);
     await store.close();
     throw error;
@@ -104,24 +123,48 @@ export async function startServing(config: Config, logger: Logger, options: Serv
     slack,
     teams,
     scheduler,
-    async stop() {
-      await scheduler?.stop();
+    inbound,
+    async stop(options = {}) {
+      const graceMs = options.graceMs ?? STOP_GRACE_MS;
+      const closed = stopAccepting(listening, http);
+      // Requests already through the door finish: their runs, and the HTTP exchanges still open (a Teams turn).
+      const [drained] = await Promise.all([
+        inbound.drain(graceMs),
+        Promise.race([closed, new Promise((resolve) => setTimeout(resolve, graceMs).unref())]),
+        scheduler?.stop(),
+      ]);
       await slack?.stop();
       await close(listening);
       await store.close();
+      return drained;
     },
   };
 }
 
-/** Serves until SIGINT or SIGTERM, then stops cleanly. */
+/** Serves until SIGINT or SIGTERM, then stops: requests in flight finish first (or wait for the next start). */
 export async function serveUntilStopped(config: Config, logger: Logger): Promise<void> {
   const running = await startServing(config, logger);
   console.error(`kam-bot is serving ${running.platforms.join(' and ')} at ${running.url} (Ctrl-C stops it).`);
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
   });
-  await running.stop();
-  console.error('kam-bot stopped.');
+  const inFlight = running.inbound.inFlight;
+  logger.info({ signal, inFlight }, 'stopping: no new requests; finishing those in flight');
+  // A second signal does not wait any longer.
+  const again = () => process.exit(1);
+  process.once('SIGINT', again);
+  process.once('SIGTERM', again);
+  const { finished, unfinished } = await running.stop();
+  logger.info(
+    { signal, finished, unfinished },
+    unfinished > 0
+      ? 'stopped; requests not finished in time are completed at the next start'
+      : 'stopped; every request in flight was finished',
+  );
+  console.error(
+    unfinished > 0
+      ? `kam-bot stopped (${unfinished} unfinished ${unfinished === 1 ? 'request is' : 'requests are'} completed at the next start).`
+      : 'kam-bot stopped.',
+  );
 }

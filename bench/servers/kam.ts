@@ -14,6 +14,8 @@ serveRunner(
   {
     memory: async () => ({ maxRssMb: process.resourceUsage().maxRSS / 1024, ...process.memoryUsage() }),
   },
-  () => running.stop(),
+  async () => {
+    await running.stop();
+  },
 );
 process.send?.({ type: 'ready', url: running.url, platforms: running.platforms });

@@ -12,7 +12,8 @@ import { resolveAction } from './actions.ts';
 import { type Command, type CommandInput, type CommandRegistry, parseWith } from './command.ts';
 import { type CommandContext, disclose, type RequestContext, viewerOf } from './context.ts';
 import { recognise } from './conversation.ts';
-import { submitForm } from './form-submissions.ts';
+import { checkNoteForm, submitForm } from './form-submissions.ts';
+import { FORM_IDS } from './forms.ts';
 import { EXAMPLE_QUESTIONS } from './help.ts';
 import { NoteBodySchema, saveNote } from './note.ts';
 import { type CommandLine, hasCommandPrefix, parseCommandLine } from './parser.ts';
@@ -186,6 +187,17 @@ export class CommandEngine {
       return { status: 'ok', reply: result, restricted: ctx.disclosure.restricted };
     } catch (error) {
       return this.failure(error, parseCommandLine(formId), ctx);
+    }
+  }
+
+  /** A note form's mistake as the reply submitting it would give, or null when it would be saved. */
+  async checkNoteForm(values: Record<string, string>, request: RequestContext): Promise<Outcome | null> {
+    const ctx = begin(request);
+    try {
+      await checkNoteForm(values, ctx);
+      return null;
+    } catch (error) {
+      return this.failure(error, parseCommandLine(FORM_IDS.note), ctx);
     }
   }
 

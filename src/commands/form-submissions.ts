@@ -15,6 +15,7 @@ import { captureNote, NoteBodySchema } from './note.ts';
 import { requireEdit } from './permissions.ts';
 import { AccountNameSchema, AccountStatusSchema, shortText, TierSchema } from './schemas.ts';
 import { TaskTitleSchema, taskAdded } from './task.ts';
+import { findTodos } from './todos.ts';
 import { daySchema } from './values/dates.ts';
 
 /** An empty field is a field left blank. */
@@ -72,6 +73,16 @@ function TaskForm(ctx: CommandContext) {
     due: blank(daySchema(ctx.now(), timeZoneOf(ctx), 'due date')),
     assignee: blank(Id),
   });
+}
+
+/**
+ * Checks a submitted note form as saving it would, without saving anything: lets a platform show a mistake under
+ * the form and close it only when the note will be saved, before it fetches what the note needs from the chat.
+ */
+export async function checkNoteForm(values: Record<string, string>, ctx: CommandContext): Promise<void> {
+  const form = parse(NoteForm, values);
+  await account(ctx, form.account);
+  findTodos(form.body, ctx.now(), timeZoneOf(ctx));
 }
 
 export async function submitForm(

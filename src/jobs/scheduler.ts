@@ -31,6 +31,8 @@ export class Scheduler {
   private readonly fixed: ScheduledTask[] = [];
   private readonly digests = new Map<number, { task: ScheduledTask; signature: string }>();
   private readonly jobDeps: DigestJobDeps;
+  /** Jobs running now: stopping waits for them (a digest half-posted is reconciled, but better finished). */
+  private readonly running = new Set<Promise<void>>();
 
   constructor(private readonly deps: SchedulerDeps) {
     this.jobDeps = { ...deps };
@@ -38,11 +40,15 @@ export class Scheduler {
 
   private guarded(name: string, work: (date: Date) => Promise<unknown>) {
     return async (context: { date: Date }) => {
-      try {
-        await work(context.date);
-      } catch (error) {
-        this.deps.logger.error({ err: error, job: name }, 'a scheduled job failed');
-      }
+      const run = (async () => {
+        try {
+          await work(context.date);
+        } catch (error) {
+          this.deps.logger.error({ err: error, job: name }, 'a scheduled job failed');
+        }
+      })();
+      this.running.add(run);
+      await run.finally(() => this.running.delete(run));
     };
   }
 
@@ -123,9 +129,11 @@ export class Scheduler {
     return this.digests.get(subscriptionId)?.task;
   }
 
+  /** Ends every schedule, then waits for the jobs still running. */
   async stop(): Promise<void> {
     for (const task of [...this.fixed, ...[...this.digests.values()].map((entry) => entry.task)]) await task.destroy();
     this.fixed.length = 0;
     this.digests.clear();
+    await Promise.allSettled([...this.running]);
   }
 }

@@ -14,6 +14,7 @@ import type { Note, Task } from '../domain/records.ts';
 import type { Actor } from './audit.ts';
 import { noteBySource } from './note-rows.ts';
 import type { NewNote, SavedNote } from './notes.ts';
+import { MARK_COMPLETE_SQL, unmarkedCompletion } from './request-completion.ts';
 import { toSqlDate } from './sql-dates.ts';
 import { exclusiveWrite } from './transaction.ts';
 
@@ -25,6 +26,7 @@ interface Statements {
   tag: BetterSqlite3.Statement<unknown[]>;
   task: BetterSqlite3.Statement<unknown[]>;
   audit: BetterSqlite3.Statement<unknown[]>;
+  complete: BetterSqlite3.Statement<unknown[]>;
 }
 
 // Prepared once per connection: a WorkspaceStore, and so this writer's owner, is made for every request.
@@ -49,6 +51,7 @@ function statementsOf(sqlite: BetterSqlite3.Database): Statements {
         `INSERT INTO "AuditEvent" (workspaceId, actorId, action, entity, entityId, origin, details, createdAt)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      complete: sqlite.prepare(MARK_COMPLETE_SQL),
     };
     prepared.set(sqlite, statements);
   }
@@ -66,7 +69,10 @@ export function writeNote(
   const source = input.sourceRef?.source ?? 'console';
   const channel = input.sourceRef?.channel ?? null;
   const messageId = input.sourceRef?.messageId ?? null;
+  // The request this note completes, if any (request-completion.ts): marked in the note's own savepoint.
+  const completion = unmarkedCompletion();
   const save = (): SavedNote => {
+    if (completion) s.complete.run(toSqlDate(new Date()), completion.requestId);
     const existing = channel && messageId ? noteBySource(sqlite, workspaceId, source, channel, messageId) : null;
     if (existing) return { ...existing, created: false };
     const now = new Date();
@@ -146,7 +152,14 @@ export function writeNote(
       });
       batch = mine;
     }
-    batch.push({ save, resolve, reject });
+    batch.push({
+      save,
+      resolve: (saved) => {
+        if (completion) completion.marked = true;
+        resolve(saved);
+      },
+      reject,
+    });
   });
 }
 

@@ -1,15 +1,19 @@
 // The store: the only code that knows about Prisma and SQLite. Open it once per process.
 import { type Database, type OpenOptions, openDatabase, refreshStatistics } from './database.ts';
 import { allSubscriptions, type DigestSubscription } from './digests.ts';
+import { InboundRequests } from './inbound.ts';
 import { exclusiveWrite } from './transaction.ts';
 import { WorkspaceStore } from './workspace-store.ts';
 import { WorkspaceDirectory } from './workspaces.ts';
 
 export class Store {
   readonly workspaces: WorkspaceDirectory;
+  /** Requests from Slack and Teams, recorded before they are acknowledged. */
+  readonly inbound: InboundRequests;
 
   private constructor(private readonly database: Database) {
     this.workspaces = new WorkspaceDirectory(database.prisma);
+    this.inbound = new InboundRequests(database.sqlite);
   }
 
   /** Opens (and creates) the SQLite database at `databaseUrl`, applying pending migrations first. */
@@ -90,8 +94,10 @@ export type {
   RowOrigin,
   UserImportPatch,
 } from './imports.ts';
+export type { InboundRequest, InboundStatus, Lease, NewInbound, Recorded } from './inbound.ts';
 export type { NewNote, NewNoteTask, SavedNote } from './notes.ts';
 export type { NewOpportunity, OpportunityPatch } from './opportunities.ts';
+export { completingRequest } from './request-completion.ts';
 export type { SearchResults } from './search.ts';
 export type { NewTask, TaskFilter } from './tasks.ts';
 export type { NewUser, SeenUser } from './users.ts';

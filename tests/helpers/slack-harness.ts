@@ -104,6 +104,9 @@ export async function startSlackHarness(): Promise<SlackHarness> {
     });
   };
   let responses = 0;
+  // Slack gives every command and interaction its own trigger_id; a repeated one is a replay (see replay tests).
+  let triggers = 0;
+  const freshTrigger = () => `${Date.now()}.${++triggers}.harness${Math.random().toString(16).slice(2, 10)}`;
   return {
     fake,
     running,
@@ -116,13 +119,16 @@ export async function startSlackHarness(): Promise<SlackHarness> {
         command: '/account',
         text,
         response_url: `${fake.url}/response/${++responses}`,
+        trigger_id: freshTrigger(),
         ...overrides,
       };
       return post(new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded');
     },
     interactive(payload) {
       return post(
-        new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+        new URLSearchParams({
+          payload: JSON.stringify({ ...(payload as Record<string, unknown>), trigger_id: freshTrigger() }),
+        }).toString(),
         'application/x-www-form-urlencoded',
       );
     },

@@ -65,13 +65,15 @@ export async function startTeamsHarness(env: Record<string, string> = {}): Promi
   const running = await startServing(config, silentLogger, { scheduler: false });
   const store = await Store.open(file.url);
   const serviceUrl = `${fake.url}/`;
+  let activities = 0;
   return {
     fake,
     running,
     store,
     databasePath: file.path,
     activity(name, changes = {}) {
-      return { ...teamsFixture(name), serviceUrl, ...changes };
+      // Teams gives every activity its own id; the same id again is a redelivery (see the replay tests).
+      return { ...teamsFixture(name), id: `${Date.now()}${++activities}`, serviceUrl, ...changes };
     },
     post(activity, headers = {}) {
       return fetch(`${running.url}/api/messages`, {

@@ -6,9 +6,11 @@ import type { CommandEngine } from '../../commands/engine.ts';
 import type { SlackConfig } from '../../config.ts';
 import type { Logger } from '../../logger.ts';
 import type { Store } from '../../store/store.ts';
+import type { InboundRuntime } from '../inbound-runtime.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { SlackDeps } from './deps.ts';
 import { SlackIdentity } from './identity.ts';
+import { SlackInbound } from './inbound.ts';
 import { registerActions } from './listeners/actions.ts';
 import { registerCommand } from './listeners/command.ts';
 import { registerConversation } from './listeners/conversation.ts';
@@ -17,7 +19,9 @@ import { registerOptions } from './listeners/options.ts';
 import { registerReaction } from './listeners/reaction.ts';
 import { registerShortcut } from './listeners/shortcut.ts';
 import { registerViews } from './listeners/views.ts';
+import { ModalSeal } from './modal-metadata.ts';
 import { SlackRequests } from './request.ts';
+import { refuseFutureTimestamps } from './request-timestamp.ts';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -38,6 +42,8 @@ export interface SlackOptions {
   http: Express;
   /** For tests: Bolt's own identity of the bot, which it would otherwise ask auth.test for. */
   botIdentity?: { botId: string; botUserId: string };
+  /** Where requests are recorded before they are acknowledged, and run again after a crash. */
+  inbound: InboundRuntime;
 }
 
 export function createSlack(options: SlackOptions): SlackFrontEnd {
@@ -53,6 +59,8 @@ export function createSlack(options: SlackOptions): SlackFrontEnd {
     ...(options.botIdentity ?? {}),
   };
   const socket = config.appToken !== null;
+  // Mounted before Bolt's route, so a request dated in the future never reaches it.
+  if (!socket) options.http.post(SLACK_EVENTS_PATH, refuseFutureTimestamps());
   const app = socket
     ? new App({ ...common, appToken: config.appToken ?? '', socketMode: true })
     : new App({
@@ -74,7 +82,9 @@ export function createSlack(options: SlackOptions): SlackFrontEnd {
     identity,
     requests: new SlackRequests(options.store, identity),
     logger,
+    seal: new ModalSeal(config.botToken),
   };
+  new SlackInbound(options.inbound, identity, logger).attach(app);
   registerCommand(app, deps);
   registerActions(app, deps, (teamId, userId) => publishHome(deps, app.client, teamId, userId));
   registerViews(app, deps);

@@ -4,7 +4,7 @@ import type { webApi } from '@slack/bolt';
 import type { Outcome } from '../../commands/engine.ts';
 import type { FormBlock, Reply } from '../../replies/reply.ts';
 import { renderMessage } from './blocks.ts';
-import type { ModalMetadata } from './deps.ts';
+import type { ModalMetadata, ModalSeal } from './modal-metadata.ts';
 import { formModal } from './modals.ts';
 
 /** Slack's button value limit, with room to spare. */
@@ -18,11 +18,12 @@ export function formOf(reply: Reply): FormBlock | undefined {
 
 export async function openModal(
   client: webApi.WebClient,
+  seal: ModalSeal,
   triggerId: string,
   form: FormBlock,
   metadata: ModalMetadata,
 ): Promise<void> {
-  const privateMetadata = JSON.stringify({ ...metadata, ...(form.state ? { state: form.state } : {}) });
+  const privateMetadata = seal.seal({ ...metadata, ...(form.state ? { state: form.state } : {}) });
   await client.views.open({ trigger_id: triggerId, view: formModal(form, privateMetadata) });
 }
 
@@ -40,6 +41,7 @@ export function shareable(outcome: Outcome, command: string | undefined): comman
 
 export interface ResponseTarget {
   client: webApi.WebClient;
+  seal: ModalSeal;
   respond?: Respond;
   triggerId?: string;
   /** The command that produced the answer, to re-run when it is shared. */
@@ -52,7 +54,13 @@ export interface ResponseTarget {
 export async function deliver(outcome: Outcome, target: ResponseTarget): Promise<void> {
   const form = formOf(outcome.reply);
   if (form && target.triggerId) {
-    await openModal(target.client, target.triggerId, form, target.channel ? { channel: target.channel } : {});
+    await openModal(
+      target.client,
+      target.seal,
+      target.triggerId,
+      form,
+      target.channel ? { channel: target.channel } : {},
+    );
     return;
   }
   const message = renderMessage(

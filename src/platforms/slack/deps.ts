@@ -2,6 +2,7 @@ import type { CommandEngine } from '../../commands/engine.ts';
 import type { Logger } from '../../logger.ts';
 import type { Store } from '../../store/store.ts';
 import type { SlackIdentity } from './identity.ts';
+import type { ModalSeal } from './modal-metadata.ts';
 import type { SlackRequests } from './request.ts';
 
 /** What every Slack listener needs. */
@@ -11,14 +12,8 @@ export interface SlackDeps {
   identity: SlackIdentity;
   requests: SlackRequests;
   logger: Logger;
+  /** Seals the metadata of the modals the bot opens, and checks it on submission. */
+  seal: ModalSeal;
 }
 
-/** The private_metadata a modal carries from opening to submission (≤ 3000 characters). */
-export interface ModalMetadata {
-  /** The form's own state (the account being edited). */
-  state?: string;
-  /** Where to confirm: the channel the form was opened from. */
-  channel?: string;
-  /** The message being saved as a note (message shortcut). */
-  source?: { channel: string; ts: string; author?: string };
-}
+export type { ModalMetadata } from './modal-metadata.ts';

@@ -9,9 +9,12 @@ import type { TeamsConfig } from '../../config.ts';
 import type { Logger } from '../../logger.ts';
 import type { Reply } from '../../replies/reply.ts';
 import type { Store } from '../../store/store.ts';
+import type { InboundRuntime } from '../inbound-runtime.ts';
 import { renderCard } from './cards.ts';
-import { registerHandlers } from './handlers.ts';
+import { registerHandlers, type TeamsDeps } from './handlers.ts';
 import { TeamsIdentity } from './identity.ts';
+import { TeamsInbound } from './inbound.ts';
+import { captureOf, isSaveToAccount, saveCapture, type TeamsCapture } from './message-extension.ts';
 import { TeamsRequests } from './request.ts';
 import { cardActivity } from './send.ts';
 
@@ -34,6 +37,8 @@ export interface TeamsOptions {
   logger: Logger;
   defaultTimeZone: string;
   http: Express;
+  /** Where activities are recorded before their turn runs, and captures completed after a crash. */
+  inbound: InboundRuntime;
 }
 
 function adapterFor(config: TeamsConfig): TeamsAdapter {
@@ -77,8 +82,14 @@ export function createTeams(options: TeamsOptions): TeamsFrontEnd {
     startTypingTimer: false,
     removeRecipientMention: true,
   });
-  const requests = new TeamsRequests(options.store, new TeamsIdentity(options.store, options.defaultTimeZone, logger));
-  registerHandlers(app, { engine: options.engine, requests, logger });
+  const identity = new TeamsIdentity(options.store, options.defaultTimeZone, logger);
+  const deps: TeamsDeps = { engine: options.engine, requests: new TeamsRequests(options.store, identity), logger };
+  registerHandlers(app, deps);
+  const inbound = new TeamsInbound(options.inbound, identity, logger);
+  // Recorded by this code on arrival (captureOf), so its shape is known.
+  inbound.onReplay(async (capture, handle) => {
+    await saveCapture(capture as TeamsCapture, deps, handle, null);
+  });
   if (!config.appId) {
     logger.warn(
       {},
@@ -95,7 +106,11 @@ export function createTeams(options: TeamsOptions): TeamsFrontEnd {
     }
     try {
       await adapter.process(req, res, async (context: TurnContext) => {
-        await app.run(context);
+        const data = (context.activity.value as { data?: Record<string, unknown> } | undefined)?.data ?? {};
+        const payload = isSaveToAccount(context) ? { capture: captureOf(context, data) } : {};
+        await inbound.receive(context, payload, async () => {
+          await app.run(context);
+        });
       });
     } catch (error) {
       logger.error({ err: error, type: body.type }, 'teams request failed');

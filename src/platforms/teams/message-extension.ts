@@ -8,9 +8,12 @@ import { AccountMatcher } from '../../domain/account-matching.ts';
 import { normalize } from '../../domain/normalize.ts';
 import { reply } from '../../replies/build.ts';
 import { accountLabel, formatDay, humanize } from '../../replies/format.ts';
+import type { InboundHandle } from '../inbound-runtime.ts';
 import type { AdaptiveCard } from './cards.ts';
 import { renderCard } from './cards.ts';
 import type { TeamsDeps } from './handlers.ts';
+import { tenantOf } from './identity.ts';
+import { inboundOf } from './inbound.ts';
 import { conversationOf } from './request.ts';
 import { cardFor } from './send.ts';
 import { htmlToText } from './text.ts';
@@ -42,6 +45,73 @@ function asDialog(card: AdaptiveCard): AdaptiveCard {
   return JSON.parse(JSON.stringify(card).replaceAll('"Action.Execute"', '"Action.Submit"')) as AdaptiveCard;
 }
 
+/** Everything "Save to account" needs, as plain data: recorded on arrival, so recovery can save it without Teams. */
+export interface TeamsCapture {
+  tenantId: string;
+  conversationId: string;
+  sender: { teamsId: string; aadObjectId: string | null; name: string | null };
+  message: {
+    id: string;
+    permalink: string | null;
+    at: string | null;
+    author: { aadObjectId: string; name: string | null } | null;
+  };
+  values: { account: string; body: string };
+}
+
+export function isSaveToAccount(context: TurnContext): boolean {
+  const value = context.activity.value as { commandId?: unknown } | undefined;
+  return context.activity.name === 'composeExtension/submitAction' && value?.commandId === SAVE_COMMAND;
+}
+
+export function captureOf(context: TurnContext, data: Record<string, unknown>): TeamsCapture {
+  const payload = payloadOf(context);
+  const from = context.activity.from;
+  return {
+    tenantId: tenantOf(context),
+    conversationId: conversationOf(context),
+    sender: { teamsId: from.id, aadObjectId: from.aadObjectId ?? null, name: from.name ?? null },
+    message: {
+      id: payload.id ?? String(context.activity.id),
+      permalink: payload.linkToMessage?.startsWith('https://') ? payload.linkToMessage : null,
+      at: payload.createdDateTime ?? null,
+      author: payload.from?.user?.id
+        ? { aadObjectId: payload.from.user.id, name: payload.from.user.displayName ?? null }
+        : null,
+    },
+    values: { account: String(data.account ?? ''), body: String(data.body ?? textOf(payload)) },
+  };
+}
+
+/** Saves a captured message as a note; `turn` (when there is one) lets first-seen people be looked up in Teams. */
+export async function saveCapture(
+  capture: TeamsCapture,
+  deps: TeamsDeps,
+  inbound: InboundHandle,
+  turn: TurnContext | null,
+): Promise<string> {
+  const base = await deps.requests.contextOf(capture, turn);
+  const author = capture.message.author
+    ? await deps.requests.identity.person(base.store, turn, {
+        teamsId: null,
+        aadObjectId: capture.message.author.aadObjectId,
+        name: capture.message.author.name,
+      })
+    : null;
+  const ctx = {
+    ...base,
+    message: {
+      channel: capture.conversationId,
+      id: capture.message.id,
+      permalink: capture.message.permalink,
+      at: capture.message.at ? new Date(capture.message.at) : null,
+      authorId: author?.id ?? null,
+    },
+  };
+  const outcome = await inbound.effect(() => deps.engine.submit(FORM_IDS.note, capture.values, undefined, ctx));
+  return outcome.reply.summary;
+}
+
 export function registerMessageExtension(app: Application<TurnState>, deps: TeamsDeps): void {
   app.messageExtensions.fetchTask(SAVE_COMMAND, async (context) => {
     const ctx = await deps.requests.context(context);
@@ -58,28 +128,7 @@ export function registerMessageExtension(app: Application<TurnState>, deps: Team
 
   app.messageExtensions.submitAction<Record<string, unknown>>(SAVE_COMMAND, async (context, _state, data) => {
     try {
-      const payload = payloadOf(context);
-      const base = await deps.requests.context(context);
-      const author = payload.from?.user?.id
-        ? await deps.requests.identity.person(base.store, context, {
-            teamsId: null,
-            aadObjectId: payload.from.user.id,
-            name: payload.from.user.displayName ?? null,
-          })
-        : null;
-      const ctx = {
-        ...base,
-        message: {
-          channel: conversationOf(context),
-          id: payload.id ?? String(context.activity.id),
-          permalink: payload.linkToMessage?.startsWith('https://') ? payload.linkToMessage : null,
-          at: payload.createdDateTime ? new Date(payload.createdDateTime) : null,
-          authorId: author?.id ?? null,
-        },
-      };
-      const values = { account: String(data.account ?? ''), body: String(data.body ?? textOf(payload)) };
-      const outcome = await deps.engine.submit(FORM_IDS.note, values, undefined, ctx);
-      return outcome.reply.summary;
+      return await saveCapture(captureOf(context, data), deps, inboundOf(context), context);
     } catch (error) {
       deps.logger.error({ err: error }, 'teams save to account failed');
       return 'Something went wrong on our side. It has been logged; please try again in a moment.';

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { MessageRef, RequestContext } from '../../commands/context.ts';
-import type { Store } from '../../store/store.ts';
+import type { User, Workspace } from '../../domain/records.ts';
+import type { Store, WorkspaceStore } from '../../store/store.ts';
 import { type TeamsIdentity, tenantOf } from './identity.ts';
 
 /** The conversation an activity belongs to, without the ";messageid=…" suffix of a channel thread. */
@@ -14,16 +15,44 @@ export class TeamsRequests {
     readonly identity: TeamsIdentity,
   ) {}
 
+  /**
+   * The context of a request known only as plain data (a recorded capture); `turn`, when there is one, lets a
+   * person seen for the first time be looked up in Teams.
+   */
+  async contextOf(
+    origin: {
+      tenantId: string;
+      conversationId: string;
+      sender: { teamsId: string; aadObjectId: string | null; name: string | null };
+    },
+    turn: TurnContext | null,
+  ): Promise<RequestContext> {
+    const workspace = await this.identity.workspace(origin.tenantId);
+    const store = this.store.forWorkspace(workspace.id);
+    const user = await this.identity.person(store, turn, origin.sender);
+    return this.requestContext(store, workspace, user, origin.conversationId, null);
+  }
+
   async context(context: TurnContext, message: MessageRef | null = null): Promise<RequestContext> {
     const workspace = await this.identity.workspace(tenantOf(context));
     const store = this.store.forWorkspace(workspace.id);
     const user = await this.identity.sender(store, context);
+    return this.requestContext(store, workspace, user, conversationOf(context), message);
+  }
+
+  private requestContext(
+    store: WorkspaceStore,
+    workspace: Workspace,
+    user: User,
+    conversationId: string,
+    message: MessageRef | null,
+  ): RequestContext {
     return {
       store,
       workspace,
       user,
       origin: 'teams',
-      channel: { platform: 'teams', id: conversationOf(context) },
+      channel: { platform: 'teams', id: conversationId },
       surface: { forms: true, buttons: true },
       thread: null,
       message,

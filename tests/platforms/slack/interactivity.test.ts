@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CommandEngine } from '../../../src/commands/engine.ts';
 import { silentLogger } from '../../../src/logger.ts';
 import { createHttpApp } from '../../../src/platforms/http-server.ts';
+import { InboundRuntime } from '../../../src/platforms/inbound-runtime.ts';
 import { createSlack } from '../../../src/platforms/slack/app.ts';
 import { SYSTEM_ACTOR, type WorkspaceStore } from '../../../src/store/store.ts';
 import { ASKER, fixture, type SlackHarness, startSlackHarness, TEAM } from '../../helpers/slack-harness.ts';
@@ -88,6 +89,7 @@ describe('Socket Mode', () => {
       defaultTimeZone: 'UTC',
       http: createHttpApp(async () => ({})),
       botIdentity: { botId: 'B1', botUserId: 'U1' },
+      inbound: new InboundRuntime({ store: h.store, logger: silentLogger }),
     };
     const socket = createSlack({
       ...options,

@@ -96,10 +96,11 @@ describe('the message extension', () => {
     expect(task.task.type).toBe('continue');
     expect(adaptiveCardProblems(task.task.value.card.content)).toEqual([]);
 
-    const submit = h.activity('invoke_compose_extension_submit_action_message');
-    const value = submit.value as Record<string, unknown>;
-    const save = () =>
-      h.post({
+    // Each save is an activity of its own, as when the person saves the message a second time.
+    const save = () => {
+      const submit = h.activity('invoke_compose_extension_submit_action_message');
+      const value = submit.value as Record<string, unknown>;
+      return h.post({
         ...submit,
         value: {
           ...value,
@@ -107,6 +108,7 @@ describe('the message extension', () => {
           data: { account: String(acmeId), body: 'Decision: we freeze the API on Dec 5' },
         },
       });
+    };
     const first = await save();
     expect(first.status).toBe(200);
     expect(await first.json()).toEqual({

@@ -2,9 +2,11 @@
 // it shows only what they may see) and posts it publicly; everything else is an engine action.
 import type { App, BlockAction } from '@slack/bolt';
 import type { Outcome } from '../../../commands/engine.ts';
+import type { InboundHandle } from '../../inbound-runtime.ts';
 import { renderMessage } from '../blocks.ts';
 import { deliver } from '../deliver.ts';
 import type { SlackDeps } from '../deps.ts';
+import { inboundOf } from '../inbound.ts';
 import { guard } from './guard.ts';
 
 export const SHARE_ACTION = 'share';
@@ -30,8 +32,9 @@ export function registerActions(
   deps: SlackDeps,
   refreshHome: (teamId: string, userId: string) => Promise<void>,
 ): void {
-  app.action<BlockAction>(/^[a-z_]+(:\d+)?$/, async ({ body, ack, respond, client }) => {
+  app.action<BlockAction>(/^[a-z_]+(:\d+)?$/, async ({ body, ack, respond, client, context }) => {
     await ack();
+    const inbound = inboundOf(context);
     const choice = pressed(body);
     const teamId = body.team?.id ?? body.user.team_id ?? '';
     const channelId = body.channel?.id ?? null;
@@ -43,12 +46,13 @@ export function registerActions(
         if (!choice) return;
         const ctx = await deps.requests.context({ teamId, userId: body.user.id, channelId });
         if (choice.actionId === SHARE_ACTION) {
-          await share(choice.value, ctx, deps, respond);
+          await share(choice.value, ctx, deps, respond, inbound);
           return;
         }
-        const outcome: Outcome = await deps.engine.action(choice.actionId, choice.value, ctx);
+        const outcome: Outcome = await inbound.effect(() => deps.engine.action(choice.actionId, choice.value, ctx));
         await deliver(outcome, {
           client,
+          seal: deps.seal,
           ...(canRespond ? { respond } : {}),
           triggerId: body.trigger_id,
           ...(channelId ? { channel: channelId } : {}),
@@ -57,6 +61,7 @@ export function registerActions(
         if (body.view?.type === 'home') await refreshHome(teamId, body.user.id);
       },
       canRespond ? (text) => respond({ response_type: 'ephemeral', replace_original: false, text }) : undefined,
+      inbound,
     );
   });
 }
@@ -66,8 +71,9 @@ async function share(
   ctx: Awaited<ReturnType<SlackDeps['requests']['context']>>,
   deps: SlackDeps,
   respond: (message: Record<string, unknown>) => Promise<unknown>,
+  inbound: InboundHandle,
 ): Promise<void> {
-  const outcome = await deps.engine.command(command, ctx);
+  const outcome = await inbound.effect(() => deps.engine.command(command, ctx));
   if (outcome.status !== 'ok' || outcome.restricted) {
     await respond({
       response_type: 'ephemeral',

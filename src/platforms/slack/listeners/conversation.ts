@@ -1,23 +1,14 @@
 // @mentions in channels and direct messages: plain-language questions (and commands), answered in the thread.
-// An answer that names a restricted account goes only to the person who asked.
+// An answer that names a restricted account goes only to the person who asked. Slack's redeliveries of an event
+// are recognised when they arrive (inbound.ts), so each is answered once.
 import type { App } from '@slack/bolt';
+import type { InboundHandle } from '../../inbound-runtime.ts';
 import { renderMessage } from '../blocks.ts';
 import type { SlackDeps } from '../deps.ts';
+import { inboundOf } from '../inbound.ts';
 import { normaliseMentions, withoutBotMention } from '../mentions.ts';
 import { SlackThreadCapture } from '../thread-capture.ts';
 import { guard } from './guard.ts';
-
-/** Slack redelivers an event it thinks was missed; one answer per event is enough. */
-const seenEvents = new Set<string>();
-const SEEN_LIMIT = 10_000;
-
-function firstTime(eventId: string | undefined): boolean {
-  if (!eventId) return true;
-  if (seenEvents.has(eventId)) return false;
-  if (seenEvents.size >= SEEN_LIMIT) seenEvents.delete(seenEvents.values().next().value ?? '');
-  seenEvents.add(eventId);
-  return true;
-}
 
 interface Question {
   teamId: string;
@@ -30,7 +21,13 @@ interface Question {
   inThread: boolean;
 }
 
-async function answer(question: Question, deps: SlackDeps, client: App['client'], botUserId: string | undefined) {
+async function answer(
+  question: Question,
+  deps: SlackDeps,
+  client: App['client'],
+  botUserId: string | undefined,
+  inbound: InboundHandle,
+) {
   const capture = question.threadTs
     ? new SlackThreadCapture(client, deps.identity, deps.logger, question.channel, question.threadTs)
     : null;
@@ -42,7 +39,7 @@ async function answer(question: Question, deps: SlackDeps, client: App['client']
     thread: capture,
   });
   const text = await normaliseMentions(withoutBotMention(question.text, botUserId), ctx.store, deps.identity);
-  const outcome = await deps.engine.handle(text, ctx);
+  const outcome = await inbound.effect(() => deps.engine.handle(text, ctx));
   const message = renderMessage(outcome.reply);
   const thread = question.inThread ? { thread_ts: question.threadTs ?? question.ts } : {};
   if (outcome.restricted) {
@@ -54,7 +51,8 @@ async function answer(question: Question, deps: SlackDeps, client: App['client']
 
 export function registerConversation(app: App, deps: SlackDeps): void {
   app.event('app_mention', async ({ event, body, client, context }) => {
-    if (!firstTime(body.event_id) || !event.user) return;
+    if (!event.user) return;
+    const inbound = inboundOf(context);
     const question: Question = {
       teamId: body.team_id,
       userId: event.user,
@@ -67,15 +65,16 @@ export function registerConversation(app: App, deps: SlackDeps): void {
     await guard(
       deps.logger,
       { listener: 'app_mention', team: body.team_id, user: event.user },
-      () => answer(question, deps, client, context.botUserId),
+      () => answer(question, deps, client, context.botUserId, inbound),
       (text) => client.chat.postMessage({ channel: event.channel, thread_ts: event.thread_ts ?? event.ts, text }),
+      inbound,
     );
   });
 
   app.message(async ({ message, body, client, context }) => {
     // Direct messages only: in channels kam-bot answers when it is mentioned.
     if (message.channel_type !== 'im' || message.subtype !== undefined || !('user' in message) || !message.user) return;
-    if (!firstTime((body as { event_id?: string }).event_id)) return;
+    const inbound = inboundOf(context);
     const teamId = (body as { team_id?: string }).team_id ?? '';
     const question: Question = {
       teamId,
@@ -89,8 +88,9 @@ export function registerConversation(app: App, deps: SlackDeps): void {
     await guard(
       deps.logger,
       { listener: 'direct_message', team: teamId, user: message.user },
-      () => answer(question, deps, client, context.botUserId),
+      () => answer(question, deps, client, context.botUserId, inbound),
       (text) => client.chat.postMessage({ channel: message.channel, text }),
+      inbound,
     );
   });
 }

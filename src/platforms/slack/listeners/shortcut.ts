@@ -29,7 +29,7 @@ export function registerShortcut(app: App, deps: SlackDeps): void {
       const prefill = text.length > MODAL_TEXT_LIMIT ? `${text.slice(0, MODAL_TEXT_LIMIT - 1)}…` : text;
       const form = noteForm(account, prefill).blocks.find((block) => block.type === 'form');
       if (form?.type !== 'form') return;
-      await openModal(client, shortcut.trigger_id, form, {
+      await openModal(client, deps.seal, shortcut.trigger_id, form, {
         channel,
         source: {
           channel,
