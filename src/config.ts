@@ -54,6 +54,13 @@ export const EnvSchema = z.object({
       .max(65_535, { error: 'must be between 0 and 65535' }),
   ).default(3000),
   HOST: optional(z.string()).default('0.0.0.0'),
+  STOP_GRACE_SECONDS: optional(
+    z.coerce
+      .number({ error: 'must be a number of seconds' })
+      .int({ error: 'must be a whole number of seconds' })
+      .min(0, { error: 'must be between 0 and 600' })
+      .max(600, { error: 'must be between 0 and 600' }),
+  ).default(10),
   TEAMS_APP_ID: optional(z.string()),
   TEAMS_APP_PASSWORD: optional(z.string()),
   TEAMS_TENANT_ID: optional(z.string()),
@@ -108,7 +115,8 @@ export interface Config {
   defaultTimeZone: string;
   /** Who the console chat acts as; defaults to the login name. */
   consoleUser: string | null;
-  http: { port: number; host: string };
+  /** How long a stopping server lets requests in flight finish; what is left is completed at the next start. */
+  http: { port: number; host: string; stopGraceMs: number };
   slack: SlackConfig | null;
   teams: TeamsConfig | null;
 }
@@ -133,7 +141,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL ?? null,
     defaultTimeZone: e.DEFAULT_TIME_ZONE ?? systemTimeZone(),
     consoleUser: e.KAM_USER ?? null,
-    http: { port: e.PORT, host: e.HOST },
+    http: { port: e.PORT, host: e.HOST, stopGraceMs: e.STOP_GRACE_SECONDS * 1_000 },
     slack: e.SLACK_BOT_TOKEN
       ? {
           botToken: e.SLACK_BOT_TOKEN,

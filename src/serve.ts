@@ -155,7 +155,7 @@ export async function serveUntilStopped(config: Config, logger: Logger): Promise
   const again = () => process.exit(1);
   process.once('SIGINT', again);
   process.once('SIGTERM', again);
-  const { finished, unfinished } = await running.stop();
+  const { finished, unfinished } = await running.stop({ graceMs: config.http.stopGraceMs });
   logger.info(
     { signal, finished, unfinished },
     unfinished > 0

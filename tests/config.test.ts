@@ -7,7 +7,7 @@ describe('configuration', () => {
     expect(config).toMatchObject({
       databaseUrl: DEFAULT_DATABASE_URL,
       logLevel: null,
-      http: { port: 3000, host: '0.0.0.0' },
+      http: { port: 3000, host: '0.0.0.0', stopGraceMs: 10_000 },
       slack: null,
       teams: null,
     });
