@@ -71,14 +71,20 @@ export async function startKam(env: Record<string, string>): Promise<KamProcess>
       void exited.then(() => setTimeout(check, 0));
       check();
     });
-  await Promise.race([
-    waitForLog('kam-bot is serving'),
-    exited.then((code) => {
-      throw new Error(`kam serve exited with ${code}:\n${stderr}`);
-    }),
-  ]);
-  const url = /(http:\/\/127\.0\.0\.1:\d+)/.exec(stderr)?.[1];
-  if (!url) throw new Error(`no address in:\n${stderr}`);
+  let url: string | undefined;
+  try {
+    await Promise.race([
+      waitForLog('kam-bot is serving'),
+      exited.then((code) => {
+        throw new Error(`kam serve exited with ${code}:\n${stderr}`);
+      }),
+    ]);
+    url = /(http:\/\/127\.0\.0\.1:\d+)/.exec(stderr)?.[1];
+    if (!url) throw new Error(`no address in:\n${stderr}`);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
   return {
     url,
     child,

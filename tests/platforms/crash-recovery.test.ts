@@ -16,6 +16,7 @@ import {
 } from '../helpers/kam-process.ts';
 import { ASKER, AUTHOR, fixture, TEAM } from '../helpers/slack-harness.ts';
 import { freshDatabaseFile } from '../helpers/store.ts';
+import { TENANT, teamsFixture } from '../helpers/teams-harness.ts';
 
 const LINKED = 'C0ACMEDEAL1';
 const REACTED = {
@@ -174,6 +175,50 @@ describe('kill -9 right after the 200', () => {
     await start();
     await expect.poll(() => notesOf(REACTED.ts), { timeout: 20_000 }).toHaveLength(1);
     expect((await notesOf(REACTED.ts))[0]?.sourceRef.permalink).toContain(LINKED);
+  });
+});
+
+describe('kill -9 in the middle of a Teams turn', () => {
+  it('“Save to account” from the message extension, while Teams is slow: saved once by the next process', async () => {
+    const teams = await store.workspaces.ensureInstallation('teams', TENANT, { name: 'Contoso', timeZone: 'UTC' });
+    const contoso = store.forWorkspace(teams.id);
+    const initech = await contoso.accounts.create({ key: 'initech', name: 'Initech', tier: 'A' }, SYSTEM_ACTOR);
+    const asked = new Gate();
+    const never = new Gate();
+    // Teams is asked who the sender is (first sight), and does not answer.
+    fake.on('/v3/conversations/*', async () => {
+      asked.open();
+      await never.opened;
+      return {};
+    });
+    const env = { TEAMS_ALLOW_UNAUTHENTICATED: '1' };
+    const first = await start(env);
+    const submit = teamsFixture('invoke_compose_extension_submit_action_message');
+    const activity = {
+      ...submit,
+      id: 'f:killed-save-1',
+      serviceUrl: `${fake.url}/`,
+      value: {
+        ...(submit.value as object),
+        commandId: 'saveToAccount',
+        data: { account: String(initech.id), body: 'Decision: Initech freezes the API on Dec 5' },
+      },
+    };
+    const answered = fetch(`${first.url}/api/messages`, {
+      method: 'POST',
+      body: JSON.stringify(activity),
+      headers: { 'content-type': 'application/json' },
+    }).catch(() => null);
+    await asked.opened;
+    await first.kill('SIGKILL');
+    // Teams got no answer: to its user the save failed, and they would try again; the note is saved regardless.
+    expect(await answered).toBeNull();
+
+    await start(env);
+    const saved = async () =>
+      (await contoso.notes.forAccount(initech.id, 10)).filter((n) => n.body.includes('freezes'));
+    await expect.poll(saved, { timeout: 20_000 }).toHaveLength(1);
+    expect((await saved())[0]?.sourceRef).toMatchObject({ source: 'teams', messageId: '1764263400001' });
   });
 });
 

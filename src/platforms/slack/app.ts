@@ -48,7 +48,12 @@ export interface SlackOptions {
 
 export function createSlack(options: SlackOptions): SlackFrontEnd {
   const { config, logger } = options;
-  const clientOptions = { slackApiUrl: config.apiUrl };
+  // A few quick retries, not the Web API's default of ten over half an hour: a request was recorded on arrival and
+  // is completed later when Slack stays unreachable, while a call retrying for half an hour holds its work turn.
+  const clientOptions = {
+    slackApiUrl: config.apiUrl,
+    retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4_000 },
+  };
   const common = {
     token: config.botToken,
     logger: boltLogger(logger),
