@@ -51,6 +51,12 @@ export function deliveryOf(body: Body): Delivery | null {
   return null;
 }
 
+/** What is kept of a request to run it again: all of it but the legacy verification token, which nothing reads. */
+function storedPayload(body: Body): string {
+  const { token: _token, ...kept } = body;
+  return JSON.stringify(kept);
+}
+
 /** The run of the request a listener is handling (or UNRECORDED for one that was not recorded). */
 export function inboundOf(context: Context): InboundHandle {
   return (context[HANDLE] as InboundHandle | undefined) ?? UNRECORDED;
@@ -85,7 +91,7 @@ export class SlackInbound {
       platform: 'slack',
       deliveryKey: delivery.key,
       kind: delivery.kind,
-      payload: JSON.stringify(event.body),
+      payload: storedPayload(event.body),
     });
     if (recorded.kind === 'duplicate') {
       this.logger.info(
