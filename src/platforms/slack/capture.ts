@@ -6,6 +6,9 @@ import type { Logger } from '../../logger.ts';
 import type { SlackIdentity } from './identity.ts';
 import { mentionedUserIds, slackTextToPlain, tsToDate } from './text.ts';
 
+/** The reactions that save a message in a linked channel as a note (:memo: and :pencil:). */
+export const CAPTURE_REACTIONS = new Set(['memo', 'pencil']);
+
 export interface SlackMessage {
   ts: string;
   text: string;

@@ -8,6 +8,7 @@ import type { Logger } from '../../logger.ts';
 
 import { type InboundHandle, type InboundRuntime, UNRECORDED } from '../inbound-runtime.ts';
 import { type Release, WorkTurns } from '../work-turns.ts';
+import { CAPTURE_REACTIONS } from './capture.ts';
 import type { SlackIdentity } from './identity.ts';
 
 const HANDLE = 'kamInbound';
@@ -25,12 +26,22 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 const field = (value: unknown, name: string): unknown =>
   value && typeof value === 'object' ? (value as Body)[name] : undefined;
 
+/** Events kam-bot leaves alone: other reactions than its own, and messages that are not a person writing. */
+function ignored(event: unknown): boolean {
+  const type = field(event, 'type');
+  if (type === 'reaction_added') return !CAPTURE_REACTIONS.has(text(field(event, 'reaction')));
+  if (type === 'message') return Boolean(field(event, 'subtype') || field(event, 'bot_id'));
+  return false;
+}
+
 /**
  * What a body is and what identifies its delivery: an event's event_id, a command's or an interaction's
- * trigger_id. Option lists for menus are not recorded: they change nothing, and Slack wants them at once.
+ * trigger_id. Option lists for menus are not recorded (they change nothing, and Slack wants them at once), nor are
+ * events kam-bot ignores.
  */
 export function deliveryOf(body: Body): Delivery | null {
   if (body.type === 'event_callback' && text(body.event_id)) {
+    if (ignored(body.event)) return null;
     return {
       key: `event:${text(body.event_id)}`,
       kind: `event:${text(field(body.event, 'type'))}`,

@@ -3,13 +3,11 @@
 // recorded on arrival (inbound.ts); when Slack cannot be reached for the message's text, or the process dies
 // before the note is saved, the note is saved later from that record.
 import type { App } from '@slack/bolt';
-import { fetchMessageAndLink, messageRef, readableText } from '../capture.ts';
+import { CAPTURE_REACTIONS, fetchMessageAndLink, messageRef, readableText } from '../capture.ts';
 import type { SlackDeps } from '../deps.ts';
 import { escapeSlack } from '../escape.ts';
 import { inboundOf } from '../inbound.ts';
 import { guard } from './guard.ts';
-
-export const CAPTURE_REACTIONS = new Set(['memo', 'pencil']);
 
 export function registerReaction(app: App, deps: SlackDeps): void {
   app.event('reaction_added', async ({ event, body, client, context }) => {
