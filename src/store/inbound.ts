@@ -149,25 +149,22 @@ export class InboundRequests {
 
   /** Extends the leases this process holds on requests it is still completing. */
   renew(ids: readonly number[], lease: Lease): Promise<void> {
-    if (ids.length === 0) return Promise.resolve();
-    return exclusiveWrite(() => {
-      prepared(
-        this.sqlite,
-        `UPDATE "InboundRequest" SET leaseUntil = ? WHERE leaseOwner = ? AND status = 'pending'
-         AND id IN (SELECT value FROM json_each(?))`,
-      ).run(toSqlDate(lease.until), lease.owner, JSON.stringify(ids));
-    });
+    return this.moveLeases(ids, lease.owner, lease.until);
   }
 
   /** Lets go of requests this process will not finish (it is stopping): the next process may take them at once. */
   release(ids: readonly number[], owner: string, now: Date): Promise<void> {
+    return this.moveLeases(ids, owner, now);
+  }
+
+  private moveLeases(ids: readonly number[], owner: string, until: Date): Promise<void> {
     if (ids.length === 0) return Promise.resolve();
     return exclusiveWrite(() => {
       prepared(
         this.sqlite,
         `UPDATE "InboundRequest" SET leaseUntil = ? WHERE leaseOwner = ? AND status = 'pending'
          AND id IN (SELECT value FROM json_each(?))`,
-      ).run(toSqlDate(now), owner, JSON.stringify(ids));
+      ).run(toSqlDate(until), owner, JSON.stringify(ids));
     });
   }
 

@@ -144,6 +144,23 @@ export async function startSlackHarness(): Promise<SlackHarness> {
   };
 }
 
+/** A `reaction_added` event envelope: `reactor` put :memo: (or `reaction`) on the message at `channel`/`ts`. */
+export function reactionEnvelope(eventId: string, channel: string, ts: string, reaction = 'memo') {
+  return {
+    ...fixture<Record<string, unknown>>('event_reaction_added.json'),
+    team_id: TEAM,
+    event_id: eventId,
+    event: {
+      type: 'reaction_added',
+      user: ASKER,
+      reaction,
+      item_user: AUTHOR,
+      item: { type: 'message', channel, ts },
+      event_ts: `${ts.split('.')[0]}.999999`,
+    },
+  };
+}
+
 /** Everything the bot sent to Slack that Slack would render: messages, ephemerals, response_url posts, views. */
 export interface RenderedPayload {
   kind: 'message' | 'modal' | 'home';

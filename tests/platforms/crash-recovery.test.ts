@@ -14,7 +14,7 @@ import {
   slackEnv,
   startKam,
 } from '../helpers/kam-process.ts';
-import { ASKER, AUTHOR, fixture, TEAM } from '../helpers/slack-harness.ts';
+import { ASKER, AUTHOR, fixture, reactionEnvelope, TEAM } from '../helpers/slack-harness.ts';
 import { freshDatabaseFile } from '../helpers/store.ts';
 import { TENANT, teamsFixture } from '../helpers/teams-harness.ts';
 
@@ -50,21 +50,7 @@ function slowHistory(gate: Gate) {
   return asked;
 }
 
-function reaction(eventId: string) {
-  return {
-    ...fixture<Record<string, unknown>>('event_reaction_added.json'),
-    team_id: TEAM,
-    event_id: eventId,
-    event: {
-      type: 'reaction_added',
-      user: ASKER,
-      reaction: 'memo',
-      item_user: AUTHOR,
-      item: { type: 'message', channel: LINKED, ts: REACTED.ts },
-      event_ts: '1732742000.000200',
-    },
-  };
-}
+const reaction = (eventId: string) => reactionEnvelope(eventId, LINKED, REACTED.ts);
 
 const notesOf = async (messageId: string) =>
   (await ws.notes.forAccount(acmeId, 50)).filter((note) => note.sourceRef.messageId === messageId);

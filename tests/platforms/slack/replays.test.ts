@@ -9,6 +9,7 @@ import {
   ASKER,
   AUTHOR,
   fixture,
+  reactionEnvelope,
   type SlackHarness,
   sign,
   startSlackHarness,
@@ -177,19 +178,7 @@ describe('a capture Slack cannot serve yet', () => {
     h.fake.on('/api/conversations.history', () =>
       slackDown ? new Answer(503, { ok: false, error: 'service_unavailable' }) : { ok: true, messages: [reacted] },
     );
-    const envelope = {
-      ...fixture<Record<string, unknown>>('event_reaction_added.json'),
-      team_id: TEAM,
-      event_id: 'Ev0SLACKDOWN',
-      event: {
-        type: 'reaction_added',
-        user: ASKER,
-        reaction: 'memo',
-        item_user: AUTHOR,
-        item: { type: 'message', channel: LINKED, ts: reacted.ts },
-        event_ts: '1732745556.000200',
-      },
-    };
+    const envelope = reactionEnvelope('Ev0SLACKDOWN', LINKED, reacted.ts);
     expect((await h.event(envelope)).status).toBe(200);
     // The Web API client retries a few times; then the request waits for its retry.
     await expect
