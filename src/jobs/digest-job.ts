@@ -10,7 +10,7 @@ import { digestReply } from '../replies/digest-reply.ts';
 import { formatDate } from '../replies/format.ts';
 import type { Reply } from '../replies/reply.ts';
 import type { DigestSubscription, Store, WorkspaceStore } from '../store/store.ts';
-import type { Poster } from './poster.ts';
+import { type Poster, PostUnconfirmedError } from './poster.ts';
 
 /** How long a process may hold a run before others take it as abandoned. */
 export const LEASE_MS = 2 * 60_000;
@@ -105,6 +105,17 @@ export async function runSubscriptionDigest(
     deps.logger.info(log, 'posted a digest');
     return 'posted';
   } catch (error) {
+    if (error instanceof PostUnconfirmedError) {
+      // The platform may have taken it: a run marked failed would post it again at the next start.
+      deps.logger.warn({ ...log, err: error }, 'a digest may have been posted; not confirmed by the platform');
+      await ws.digestRuns.markPosted(
+        claim.run.id,
+        null,
+        deps.clock(),
+        `not confirmed by the platform: ${error.message}`,
+      );
+      return 'reconciled';
+    }
     deps.logger.error({ ...log, err: error }, 'a digest could not be posted');
     await ws.digestRuns.markFailed(claim.run.id, error instanceof Error ? error.message : String(error));
     return 'failed';

@@ -24,8 +24,19 @@ export interface Poster {
    * cannot tell (Teams cannot read a channel's history without Graph permissions).
    */
   find(target: PostTarget, workspaceId: number, key: string, since: Date): Promise<PostedMessage | null | 'unknown'>;
-  /** A direct message to a person; false when kam-bot has no way to reach them on this platform. */
-  toPerson(workspaceId: number, userId: number, reply: Reply): Promise<boolean>;
+  /**
+   * A direct message to a person, marked with `key` like a post; false when kam-bot has no way to reach them on this
+   * platform.
+   */
+  toPerson(workspaceId: number, userId: number, reply: Reply, key: string): Promise<boolean>;
+}
+
+/**
+ * The platform may have taken a post whose answer was lost (a 5xx, a dropped connection), and could not be asked
+ * whether it did. Posting again could post twice, so whoever posts records it as posted, unconfirmed.
+ */
+export class PostUnconfirmedError extends Error {
+  override readonly name = 'PostUnconfirmedError';
 }
 
 /** One poster for all configured platforms: each target goes to its platform's poster. */
@@ -38,9 +49,9 @@ export function combinePosters(posters: Partial<Record<Platform, Poster>>): Post
   return {
     post: (target, workspaceId, reply, key) => of(target.platform).post(target, workspaceId, reply, key),
     find: (target, workspaceId, key, since) => of(target.platform).find(target, workspaceId, key, since),
-    async toPerson(workspaceId, userId, reply) {
+    async toPerson(workspaceId, userId, reply, key) {
       for (const poster of Object.values(posters)) {
-        if (poster && (await poster.toPerson(workspaceId, userId, reply))) return true;
+        if (poster && (await poster.toPerson(workspaceId, userId, reply, key))) return true;
       }
       return false;
     },

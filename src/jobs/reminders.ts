@@ -76,7 +76,7 @@ export async function sendTaskReminders(deps: {
         ],
       });
       try {
-        if (await deps.poster.toPerson(workspace.id, assignee.id, message)) sent++;
+        if (await deps.poster.toPerson(workspace.id, assignee.id, message, `reminder:${task.id}`)) sent++;
       } catch (error) {
         deps.logger.error({ err: error, task: task.id }, 'a reminder could not be sent');
       }

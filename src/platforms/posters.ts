@@ -1,7 +1,7 @@
 // The posters jobs post through, one per configured platform. Serving hands in its running front ends; a one-shot
 // command (`kam digest run`) gets posters built from the configuration alone, with nothing listening. Each SDK
 // loads only when its platform is configured.
-import type { Config, SlackConfig } from '../config.ts';
+import type { Config } from '../config.ts';
 import type { Poster } from '../jobs/poster.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/store.ts';
@@ -22,18 +22,6 @@ export interface RunningFrontEnds {
   teams?: TeamsFrontEnd | null;
 }
 
-/** A person waits at the terminal: give up within seconds rather than the client's default half hour. */
-const ONE_SHOT_RETRIES = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5_000 };
-
-async function slackClient(config: SlackConfig, logger: Logger) {
-  const [{ webApi }, { boltLogger }] = await Promise.all([import('@slack/bolt'), import('./slack/bolt-logger.ts')]);
-  return new webApi.WebClient(config.botToken, {
-    slackApiUrl: config.apiUrl,
-    logger: boltLogger(logger),
-    retryConfig: ONE_SHOT_RETRIES,
-  });
-}
-
 export async function createPosters(
   config: Config,
   store: Store,
@@ -42,8 +30,9 @@ export async function createPosters(
 ): Promise<Posters> {
   const posters: Posters = {};
   if (config.slack) {
-    const { SlackPoster } = await import('./slack/poster.ts');
-    posters.slack = new SlackPoster(running.slack?.app.client ?? (await slackClient(config.slack, logger)), store);
+    // A client of its own, serving or not: one that never retries a post by itself (see SlackPoster).
+    const { SlackPoster, postingClient } = await import('./slack/poster.ts');
+    posters.slack = new SlackPoster(postingClient(config.slack.botToken, config.slack.apiUrl, logger), store);
   }
   if (config.teams) {
     const { TeamsPoster } = await import('./teams/poster.ts');

@@ -14,6 +14,9 @@ export interface Recorded {
 
 export type Handler = (request: Recorded) => unknown | Promise<unknown>;
 
+/** A handler's answer that is no answer: the connection is dropped after the request was read. */
+export const DROP_CONNECTION = Symbol('drop connection');
+
 /** A handler's answer with its own status and headers (a 429 with Retry-After, say). */
 export class Answer {
   constructor(
@@ -67,6 +70,10 @@ export class FakeServer {
           [...this.handlers].find(([pattern]) => pattern.endsWith('*') && path.startsWith(pattern.slice(0, -1)))?.[1];
         try {
           const answer = handler ? await handler(recorded) : { ok: true };
+          if (answer === DROP_CONNECTION) {
+            req.socket.destroy();
+            return;
+          }
           if (answer instanceof Answer) {
             res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
             res.end(JSON.stringify(answer.body));

@@ -1,13 +1,12 @@
 // One digest per subscription and period: two processes at the same minute, a crash between posting and recording,
 // a restart after a missed run. Real SQLite files shared by two Store instances (two "processes"), the real Slack
 // Web API client talking to a fake Slack on loopback that counts chat.postMessage.
-import { webApi } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { catchUpDigests, type DigestJobDeps, LEASE_MS, runSubscriptionDigest } from '../../src/jobs/digest-job.ts';
 import type { Poster } from '../../src/jobs/poster.ts';
 import { Scheduler } from '../../src/jobs/scheduler.ts';
 import { silentLogger } from '../../src/logger.ts';
-import { SlackPoster } from '../../src/platforms/slack/poster.ts';
+import { postingClient, SlackPoster } from '../../src/platforms/slack/poster.ts';
 import { type DigestSubscription, Store, SYSTEM_ACTOR } from '../../src/store/store.ts';
 import { FakeServer, type Recorded } from '../helpers/fake-server.ts';
 import { freshDatabaseFile } from '../helpers/store.ts';
@@ -53,8 +52,7 @@ async function openStore(): Promise<Store> {
 }
 
 function slackPoster(store: Store): SlackPoster {
-  const client = new webApi.WebClient('xoxb-test-token', { slackApiUrl: `${fake.url}/api/` });
-  return new SlackPoster(client, store, 0);
+  return new SlackPoster(postingClient('xoxb-test-token', `${fake.url}/api/`, silentLogger), store, 0);
 }
 
 function process(store: Store, clock: () => Date, owner: string, poster: Poster = slackPoster(store)): DigestJobDeps {

@@ -1,12 +1,12 @@
 // Posting from jobs through the platforms' real clients: Slack's Web API client waits out a 429's Retry-After and
 // keeps to one message per second per channel; Teams' proactive posts back off when the Bot Connector throttles;
 // due-day reminders reach the assignee once, at 08:00 in their own time zone.
-import { webApi } from '@slack/bolt';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runSubscriptionDigest, subscriptionDigest } from '../../src/jobs/digest-job.ts';
+import { PostUnconfirmedError } from '../../src/jobs/poster.ts';
 import { sendTaskReminders } from '../../src/jobs/reminders.ts';
 import { silentLogger } from '../../src/logger.ts';
-import { SlackPoster } from '../../src/platforms/slack/poster.ts';
+import { postingClient, SlackPoster } from '../../src/platforms/slack/poster.ts';
 import { TeamsPoster } from '../../src/platforms/teams/poster.ts';
 import type { Reply } from '../../src/replies/reply.ts';
 import { type DigestSubscription, SYSTEM_ACTOR, type WorkspaceStore } from '../../src/store/store.ts';
@@ -24,12 +24,7 @@ describe('the Slack poster', () => {
   beforeEach(async () => {
     fake = await new FakeServer().start();
     db = await openTestStore();
-    // Quiet: the client warns on the console when it is rate limited, which is what this test provokes.
-    const client = new webApi.WebClient('xoxb-test', {
-      slackApiUrl: `${fake.url}/api/`,
-      logLevel: webApi.LogLevel.ERROR,
-    });
-    poster = new SlackPoster(client, db.store);
+    poster = new SlackPoster(postingClient('xoxb-test', `${fake.url}/api/`, silentLogger), db.store);
   });
   afterEach(async () => {
     await fake.stop();
@@ -112,7 +107,7 @@ describe('the Teams poster', () => {
     expect(waits[0]).toBeGreaterThanOrEqual(1_000);
   });
 
-  it('waits as long as the connector’s Retry-After says, when it says (botbuilder’s client does that wait)', async () => {
+  it('waits as long as the connector’s Retry-After says, when it says, then posts once', async () => {
     const arrivals: number[] = [];
     h.fake.on('/v3/conversations/*', () => {
       arrivals.push(Date.now());
@@ -124,9 +119,47 @@ describe('the Teams poster', () => {
     const sleep = async (ms: number) => void waits.push(ms);
     const poster = new TeamsPoster(h.running.teams as never, h.store, silentLogger, sleep, 0);
     await poster.post({ platform: 'teams', channelId: TEAM_CHANNEL }, ws.workspaceId, reply);
+    // The poster waits (botbuilder's pipeline, which also retried 5xx blindly, no longer retries these sends).
     expect(arrivals).toHaveLength(2);
-    expect((arrivals[1] ?? 0) - (arrivals[0] ?? 0)).toBeGreaterThanOrEqual(1_000);
-    expect(waits).toEqual([]);
+    expect(waits).toEqual([1_000]);
+  });
+
+  it('does not post twice when the connector took the post but answered 500; the run is posted, unconfirmed', async () => {
+    let calls = 0;
+    h.fake.on('/v3/conversations/*', () => {
+      calls++;
+      return new Answer(500, { error: { code: 'ServiceError' } });
+    });
+    const poster = new TeamsPoster(h.running.teams as never, h.store, silentLogger, async () => {}, 0);
+    await expect(poster.post({ platform: 'teams', channelId: TEAM_CHANNEL }, ws.workspaceId, reply)).rejects.toThrow(
+      PostUnconfirmedError,
+    );
+    expect(calls).toBe(1);
+
+    calls = 0;
+    const subscription = await ws.digestSubscriptions.create(
+      {
+        platform: 'teams',
+        channelId: TEAM_CHANNEL,
+        cron: '0 9 * * 1',
+        timeZone: 'Europe/Berlin',
+        filter: {},
+        createdById: null,
+        createdAt: new Date('2026-11-01T12:00:00Z'),
+      },
+      SYSTEM_ACTOR,
+    );
+    const deps = { store: h.store, poster, clock: () => new Date(), logger: silentLogger, owner: 'test:1' };
+    const slot = new Date('2026-11-30T08:00:00Z');
+    expect(await runSubscriptionDigest(deps, subscription, slot)).toBe('reconciled');
+    expect(calls).toBe(1);
+    const run = await ws.digestRuns.find(subscription.id, '2026-11-30T09:00');
+    expect(run).toMatchObject({ status: 'posted' });
+    expect(run?.error).toContain('not confirmed by the platform');
+    // A restart does not post it again.
+    expect(await runSubscriptionDigest(deps, subscription, slot)).toBe('done');
+    expect(calls).toBe(1);
+    await ws.digestSubscriptions.remove(subscription.id, SYSTEM_ACTOR);
   });
 
   it('gives up with the error when the connector refuses outright', async () => {
@@ -177,7 +210,7 @@ describe('task reminders', () => {
       timeZone: 'Europe/Berlin',
     });
     ws = db.store.forWorkspace(workspace.id);
-    poster = new SlackPoster(new webApi.WebClient('xoxb-test', { slackApiUrl: `${fake.url}/api/` }), db.store, 0);
+    poster = new SlackPoster(postingClient('xoxb-test', `${fake.url}/api/`, silentLogger), db.store, 0);
     const account = await ws.accounts.create({ key: 'acme', name: 'Acme Corporation' }, SYSTEM_ACTOR);
     const berlin = await ws.users.ensureFromIdentity({
       platform: 'slack',

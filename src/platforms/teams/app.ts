@@ -51,11 +51,24 @@ function adapterFor(config: TeamsConfig): TeamsAdapter {
   });
 }
 
+/**
+ * The connector client's HTTP pipeline retries a request that failed with a 5xx or a dropped connection, which
+ * posts a proactive message twice when the connector had taken it. The poster decides what to repeat (throttling
+ * only: TeamsPoster), so for these sends the pipeline's retry policy goes.
+ */
+function withoutBlindRetries(context: TurnContext, adapter: TeamsAdapter): void {
+  const connector = context.turnState.get(adapter.ConnectorClientKey) as
+    | { client?: { pipeline?: { removePolicy(policy: { name: string }): unknown } } }
+    | undefined;
+  connector?.client?.pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
+}
+
 /** Posts a new message into a conversation through `adapter`, outside any incoming turn. */
 function proactiveSender(adapter: TeamsAdapter, config: TeamsConfig): TeamsFrontEnd['sendProactive'] {
   return async (reference, reply) => {
     let id: string | null = null;
     await adapter.continueConversationAsync(config.appId ?? '', reference, async (context) => {
+      withoutBlindRetries(context, adapter);
       // A proactive post starts a new message rather than replying to the activity the reference came from.
       context.onSendActivities(async (_context, activities, next) => {
         for (const activity of activities) delete activity.replyToId;

@@ -1,8 +1,16 @@
 // Posting to Teams for jobs: proactive messages to conversations kam-bot was added to or spoken in, one message per
 // second per conversation. When the Bot Connector throttles (429) with a Retry-After, botbuilder's client waits and
-// retries by itself; without one (or when that retry is throttled too) we back off exponentially here.
+// retries by itself; without one (or when that retry is throttled too) we back off exponentially here. A post whose
+// answer is lost (a 5xx, a dropped connection) may have been taken, and Teams cannot be asked (reading a
+// conversation takes Graph permissions): it is not sent again, and is reported unconfirmed.
 import type { ConversationReference } from 'botbuilder';
-import { ChannelPacer, type PostedMessage, type Poster, type PostTarget } from '../../jobs/poster.ts';
+import {
+  ChannelPacer,
+  type PostedMessage,
+  type Poster,
+  type PostTarget,
+  PostUnconfirmedError,
+} from '../../jobs/poster.ts';
 import type { Logger } from '../../logger.ts';
 import type { Reply } from '../../replies/reply.ts';
 import type { Store } from '../../store/store.ts';
@@ -10,9 +18,16 @@ import type { TeamsFrontEnd } from './app.ts';
 
 const ATTEMPTS = 5;
 
+/** Throttled: Teams did not take the post. */
+const THROTTLED = new Set([429, 412]);
+
+function statusOf(error: unknown): number | undefined {
+  return (error as { statusCode?: number } | null)?.statusCode;
+}
+
 function retryAfterMs(error: unknown, attempt: number): number | null {
-  const status = (error as { statusCode?: number }).statusCode;
-  if (status !== 429 && status !== 412 && status !== 502 && status !== 504) return null;
+  const status = statusOf(error);
+  if (status === undefined || !THROTTLED.has(status)) return null;
   const header = (
     error as { response?: { headers?: { get?: (name: string) => string | null } } }
   ).response?.headers?.get?.('retry-after');
@@ -41,7 +56,8 @@ export class TeamsPoster implements Poster {
         return await this.teams.sendProactive(reference, reply);
       } catch (error) {
         const wait = attempt < ATTEMPTS ? retryAfterMs(error, attempt) : null;
-        if (wait === null) throw error;
+        if (wait === null)
+          throw this.ambiguous(error) ? new PostUnconfirmedError(String(error), { cause: error }) : error;
         this.logger.warn(
           { conversation, attempt, waitMs: wait },
           'Teams throttled a post; waiting before trying again',
@@ -49,6 +65,12 @@ export class TeamsPoster implements Poster {
         await this.sleep(wait);
       }
     }
+  }
+
+  /** No answer, or a server error: the connector may have delivered the post. A 4xx is a refusal. */
+  private ambiguous(error: unknown): boolean {
+    const status = statusOf(error);
+    return status === undefined || status >= 500;
   }
 
   async post(target: PostTarget, workspaceId: number, reply: Reply): Promise<PostedMessage> {

@@ -69,6 +69,10 @@ describe('manifest.yml', () => {
       'chat:write',
       // Digests go to the channel they were subscribed in, which kam-bot need not have joined.
       'chat:write.public',
+      // …so to see whether a post whose answer was lost went out there, it joins the public channel.
+      'channels:join',
+      // Reminders are direct messages: the history of that conversation is where a lost post is looked for.
+      'im:write',
       'app_mentions:read',
       'im:history',
       'channels:history',
