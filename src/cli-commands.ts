@@ -8,6 +8,8 @@ import type { Logger } from './logger.ts';
 import { consoleUserName } from './main.ts';
 import { openConsoleSession } from './platforms/console/session.ts';
 import { renderText } from './replies/text.ts';
+import { BackupError, backupDatabase } from './store/backup.ts';
+import { databaseFilePath } from './store/database.ts';
 import { Store } from './store/store.ts';
 
 export const EXIT_FOR = { ok: 0, user_error: 1, internal_error: 70 } as const;
@@ -59,22 +61,34 @@ export async function loadDemoPortfolio(config: Config, logger: Logger, as?: str
 }
 
 export async function migrate(config: Config): Promise<number> {
-  return withStore(config, async (store) => {
+  const store = await Store.open(config.databaseUrl, { migrate: 'repair' });
+  try {
+    for (const sentence of store.repairedMigrations) console.log(sentence);
     const applied = store.appliedMigrations;
     console.log(applied.length > 0 ? `Applied ${applied.join(', ')}.` : 'The database is up to date.');
     return 0;
-  });
+  } finally {
+    await store.close();
+  }
 }
 
 export async function backup(config: Config, file: string, force: boolean): Promise<number> {
   if (existsSync(file) && !force) {
     throw new ValidationError(`${file} already exists. Choose another name, or add --force to overwrite it.`);
   }
-  return withStore(config, async (store) => {
-    const { pages } = await store.backup(file);
-    console.log(`Backed up ${store.path} to ${file} (${pages} pages).`);
+  const source = databaseFilePath(config.databaseUrl);
+  try {
+    const { bytes, ms } = backupDatabase(source, file);
+    const size =
+      bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1_024))} KB`;
+    console.log(
+      `Backed up ${source} to ${file} (${size} in ${(ms / 1_000).toFixed(1)} s; the copy passed SQLite's integrity check).`,
+    );
     return 0;
-  });
+  } catch (error) {
+    if (error instanceof BackupError) throw new ValidationError(error.message);
+    throw error;
+  }
 }
 
 export async function listWorkspaces(config: Config): Promise<number> {

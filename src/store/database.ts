@@ -6,6 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import BetterSqlite3 from 'better-sqlite3';
 import { PrismaClient } from './generated/prisma/client.ts';
+import { repairAndMigrate } from './migration-repair.ts';
 import { applyPendingMigrations } from './migrations.ts';
 import { BUSY_TIMEOUT_MS } from './sqlite-settings.ts';
 
@@ -16,6 +17,8 @@ export interface Database {
   readonly path: string;
   /** Names of the migrations applied when the database was opened. */
   readonly appliedMigrations: string[];
+  /** One sentence per interrupted migration repaired when the database was opened. */
+  readonly repairedMigrations: string[];
   close(): Promise<void>;
 }
 
@@ -45,15 +48,22 @@ export function refreshStatistics(sqlite: BetterSqlite3.Database): void {
 }
 
 export interface OpenOptions {
-  /** Apply pending migrations first (default true). */
-  migrate?: boolean;
+  /**
+   * Apply pending migrations first (default true); 'repair' also completes a migration an older kam-bot was killed
+   * in the middle of (`kam migrate`), which otherwise stops the store from opening.
+   */
+  migrate?: boolean | 'repair';
 }
 
 export async function openDatabase(databaseUrl: string, options: OpenOptions = {}): Promise<Database> {
   const path = databaseFilePath(databaseUrl);
   mkdirSync(dirname(path), { recursive: true });
   // Migrations first: the schema engine locks the file exclusively until it is done.
-  const appliedMigrations = (options.migrate ?? true) ? await applyPendingMigrations(path) : [];
+  const migrate = options.migrate ?? true;
+  const report =
+    migrate === 'repair'
+      ? repairAndMigrate(path)
+      : { repaired: [], applied: migrate ? await applyPendingMigrations(path) : [] };
   const sqlite = openSqlite(path);
   const prisma = new PrismaClient({
     adapter: new PrismaBetterSqlite3({ url: `file:${path}`, timeout: BUSY_TIMEOUT_MS }),
@@ -64,7 +74,8 @@ export async function openDatabase(databaseUrl: string, options: OpenOptions = {
     prisma,
     sqlite,
     path,
-    appliedMigrations,
+    appliedMigrations: report.applied,
+    repairedMigrations: report.repaired,
     async close() {
       await prisma.$disconnect();
       sqlite.close();

@@ -1,4 +1,5 @@
 // The store: the only code that knows about Prisma and SQLite. Open it once per process.
+import { type BackupResult, backupDatabase } from './backup.ts';
 import { type Database, type OpenOptions, openDatabase, refreshStatistics } from './database.ts';
 import { allSubscriptions, type DigestSubscription } from './digests.ts';
 import { InboundRequests } from './inbound.ts';
@@ -28,6 +29,11 @@ export class Store {
   /** Migrations applied when this store was opened. */
   get appliedMigrations(): string[] {
     return this.database.appliedMigrations;
+  }
+
+  /** Interrupted migrations repaired when the store was opened (`migrate: 'repair'`), one sentence each. */
+  get repairedMigrations(): string[] {
+    return this.database.repairedMigrations;
   }
 
   /** Every workspace's active digest subscriptions: the scheduler serves all workspaces of the database. */
@@ -61,11 +67,11 @@ export class Store {
   }
 
   /**
-   * Copies the database to `file` with SQLite's online backup: consistent, and safe while the bot keeps writing.
+   * Copies the database to `file`, consistent while writes go on (backup.ts). It runs in this process and holds
+   * the event loop while it copies: `kam backup`, a process of its own, is the way to back up a serving bot.
    */
-  async backup(file: string): Promise<{ pages: number }> {
-    const result = await this.database.sqlite.backup(file);
-    return { pages: result.totalPages };
+  backup(file: string): BackupResult {
+    return backupDatabase(this.database.path, file);
   }
 
   async close(): Promise<void> {
