@@ -32,6 +32,16 @@ export interface Disclosure {
   restricted: boolean;
 }
 
+/**
+ * The people of the platform a request came from, as kam-bot may not know them yet: a command that names such a
+ * person (`<@slack:U123>`) adds them through this, inside its own transaction, so a refused command adds nobody.
+ */
+export interface PeopleDirectory {
+  platform: Platform;
+  /** The kam-bot user for the platform's person, created through `store` (the command's transaction) if new. */
+  ensure(store: WorkspaceStore, externalId: string): Promise<User>;
+}
+
 /** Everything a command handler knows about who asks, where, and when. */
 export interface CommandContext {
   store: WorkspaceStore;
@@ -45,6 +55,8 @@ export interface CommandContext {
   thread: ThreadCapture | null;
   /** The message the command came in, if any. */
   message: MessageRef | null;
+  /** Where people the command names but kam-bot does not know yet come from (Slack, Teams); none in the console. */
+  people?: PeopleDirectory | null;
   /** Filled in while the command runs. */
   disclosure: Disclosure;
   now(): Date;

@@ -19,6 +19,7 @@ import { NoteBodySchema, saveNote } from './note.ts';
 import { type CommandLine, hasCommandPrefix, parseCommandLine } from './parser.ts';
 import { createRegistry } from './registry.ts';
 import { AccountChoiceError } from './resolve-account.ts';
+import { namesNewPeople } from './resolve-user.ts';
 import { closestWords, orList } from './suggest.ts';
 
 export type OutcomeStatus = 'ok' | 'user_error' | 'internal_error';
@@ -104,6 +105,15 @@ function choiceReply(error: AccountChoiceError, line: string): Reply {
   });
 }
 
+/**
+ * Runs `work` in one transaction when it names people kam-bot does not know yet: adding them is part of the
+ * command's writes, so a command refused after it named someone new leaves no trace of them.
+ */
+function addingPeople<T>(text: string, ctx: CommandContext, work: (ctx: CommandContext) => Promise<T>): Promise<T> {
+  if (!namesNewPeople(text)) return work(ctx);
+  return ctx.store.transaction((store) => work({ ...ctx, store }));
+}
+
 export class CommandEngine {
   constructor(
     private readonly logger: Logger,
@@ -154,7 +164,8 @@ export class CommandEngine {
     try {
       const command = this.registry.find(line.name || 'help');
       if (!command) throw this.unknownCommand(line.name);
-      const result = await command.execute(splitInput(line, command), ctx, this.registry);
+      const input = splitInput(line, command);
+      const result = await addingPeople(line.text, ctx, (scoped) => command.execute(input, scoped, this.registry));
       return { status: 'ok', reply: result, restricted: ctx.disclosure.restricted };
     } catch (error) {
       return this.failure(error, line, ctx);
@@ -183,7 +194,9 @@ export class CommandEngine {
   ): Promise<Outcome> {
     const ctx = begin(request);
     try {
-      const result = await submitForm(formId, values, state, ctx);
+      const result = await addingPeople(Object.values(values).join(' '), ctx, (scoped) =>
+        submitForm(formId, values, state, scoped),
+      );
       return { status: 'ok', reply: result, restricted: ctx.disclosure.restricted };
     } catch (error) {
       return this.failure(error, parseCommandLine(formId), ctx);

@@ -13,6 +13,7 @@ import { FORM_IDS } from './forms.ts';
 import { createAccount } from './new.ts';
 import { captureNote, NoteBodySchema } from './note.ts';
 import { requireEdit } from './permissions.ts';
+import { PLATFORM_MENTION, resolveUser } from './resolve-user.ts';
 import { AccountNameSchema, AccountStatusSchema, shortText, TierSchema } from './schemas.ts';
 import { TaskTitleSchema, taskAdded } from './task.ts';
 import { findTodos } from './todos.ts';
@@ -36,16 +37,22 @@ async function account(ctx: CommandContext, id: number) {
   return found;
 }
 
-async function user(ctx: CommandContext, id: number) {
-  const found = await ctx.store.users.byId(id);
+/** A person picked in a form: a kam-bot user id, or a platform's person kam-bot adds now (resolveUser). */
+async function user(ctx: CommandContext, picked: string) {
+  if (!/^\d+$/.test(picked)) return resolveUser(ctx, picked);
+  const found = await ctx.store.users.byId(Number(picked));
   if (!found) throw new NotFoundError('That person is not known here; pick another.');
   return found;
 }
 
+const Person = z.union([z.string().regex(/^\d+$/), z.string().regex(PLATFORM_MENTION)], {
+  error: 'Pick one from the list',
+});
+
 const NewAccountForm = z.object({
   name: AccountNameSchema,
   tier: blank(TierSchema),
-  owner: blank(Id),
+  owner: blank(Person),
   parent: blank(Id),
   region: blank(shortText('region')),
   country: blank(shortText('country')),
@@ -71,7 +78,7 @@ function TaskForm(ctx: CommandContext) {
     account: Id,
     title: TaskTitleSchema,
     due: blank(daySchema(ctx.now(), timeZoneOf(ctx), 'due date')),
-    assignee: blank(Id),
+    assignee: blank(Person),
   });
 }
 

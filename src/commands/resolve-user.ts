@@ -4,6 +4,15 @@ import type { CommandContext } from './context.ts';
 
 /** How platforms write a mention of a known kam-bot user into command text. */
 export const MENTION = /^<@kam:(\d+)>$/;
+/** …and of a person of theirs kam-bot does not know yet (a Slack user id, a Teams id). */
+export const PLATFORM_MENTION = /^<@(slack|teams):([^>\s]+)>$/;
+/** Any mention of a person in command text. */
+export const PERSON_MENTION = /<@(?:kam:\d+|slack:[^>\s]+|teams:[^>\s]+)>/;
+
+/** Whether command text names a person kam-bot does not know yet: running it may add them. */
+export function namesNewPeople(text: string): boolean {
+  return /<@(slack|teams):[^>\s]+>/.test(text);
+}
 
 /** A person by `me`, a platform mention, `@name`, a name or an email address. */
 export async function resolveUser(ctx: CommandContext, reference: string): Promise<User> {
@@ -14,6 +23,8 @@ export async function resolveUser(ctx: CommandContext, reference: string): Promi
     const user = await ctx.store.users.byId(Number(mention[1]));
     if (user) return user;
   }
+  const foreign = PLATFORM_MENTION.exec(typed);
+  if (foreign) return platformPerson(ctx, foreign[1] === 'teams' ? 'teams' : 'slack', foreign[2] ?? '');
   const name = typed.replace(/^@/, '');
   if (!name) throw new ValidationError('Say who you mean: @name, a name, or me.');
   const found = await ctx.store.users.findByName(name);
@@ -28,4 +39,14 @@ export async function resolveUser(ctx: CommandContext, reference: string): Promi
     throw new ValidationError(`“${name}” could be ${names.join(', ')}. Use the full name.`);
   }
   return first;
+}
+
+/** A person of the platform, added to kam-bot now if new (in the command's transaction: see CommandEngine). */
+async function platformPerson(ctx: CommandContext, platform: 'slack' | 'teams', externalId: string): Promise<User> {
+  const known = await ctx.store.users.byIdentity(platform, externalId);
+  if (known) return known;
+  if (ctx.people?.platform !== platform) {
+    throw new NotFoundError("I don't know that person here yet; they become known to kam-bot when they first use it.");
+  }
+  return ctx.people.ensure(ctx.store, externalId);
 }

@@ -7,7 +7,7 @@ import { type CommandInput, defineCommand, parseWith } from './command.ts';
 import { actorOf, type CommandContext } from './context.ts';
 import { requireEdit } from './permissions.ts';
 import { resolveAccount } from './resolve-account.ts';
-import { resolveUser } from './resolve-user.ts';
+import { PERSON_MENTION, resolveUser } from './resolve-user.ts';
 import { MemberRoleSchema } from './schemas.ts';
 
 const USAGE =
@@ -16,7 +16,7 @@ const ROLE_ORDER = ['owner', 'executive_sponsor', 'sales_engineer', 'local_rep',
 
 /** The words of a command split around the first mention: account before it, the rest after. */
 export function aroundMention(words: string[]): { before: string; person: string | null; after: string } {
-  const at = words.findIndex((word) => word.startsWith('@') || word.startsWith('<@kam:'));
+  const at = words.findIndex((word) => word.startsWith('@') || PERSON_MENTION.test(word));
   if (at < 0) return { before: words.join(' '), person: null, after: '' };
   return { before: words.slice(0, at).join(' '), person: words[at] ?? null, after: words.slice(at + 1).join(' ') };
 }

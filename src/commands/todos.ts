@@ -1,4 +1,7 @@
 // Follow-ups written inside text: "todo: call Bob by friday", "task add acme send the offer due next tuesday".
+import { ValidationError } from '../errors.ts';
+import { PERSON_MENTION } from './resolve-user.ts';
+import { looksLikeDate } from './values/date-like.ts';
 import { AmbiguousDateError, parseDay } from './values/dates.ts';
 
 export interface Todo {
@@ -10,19 +13,34 @@ export interface Todo {
 
 const DUE_PHRASE = /\s+(?:by|on|due|until|before)\s+(.{2,40})$/i;
 
-/** "send the offer by friday" → title "send the offer", due friday. Text without a readable date keeps it all. */
+/**
+ * "send the offer by friday" → title "send the offer", due friday. Words after "by" that are no date ("call Bob by
+ * phone") stay in the title; a date that cannot be read ("by 31.02.", "by Febtember 3") is refused, so that it
+ * never ends up as part of the title with no due date.
+ */
 export function splitDue(text: string, now: Date, timeZone: string): { title: string; due: Date | null } {
   const trimmed = text.trim().replace(/[.!]+$/, '');
   const match = DUE_PHRASE.exec(trimmed);
   if (!match) return { title: trimmed, due: null };
+  const phrase = (match[1] ?? '').trim();
+  let due: Date | null;
   try {
-    const due = parseDay(match[1] ?? '', now, timeZone);
-    if (due) return { title: trimmed.slice(0, match.index).trim(), due };
+    due = parseDay(phrase, now, timeZone);
   } catch (error) {
-    if (!(error instanceof AmbiguousDateError)) throw error;
+    if (error instanceof AmbiguousDateError) throw new ValidationError(`${error.message}.`, DATE_FORMS);
+    throw error;
+  }
+  if (due) return { title: trimmed.slice(0, match.index).trim(), due };
+  if (looksLikeDate(phrase)) {
+    throw new ValidationError(`I can't read “${phrase}” as a date.`, DATE_FORMS);
   }
   return { title: trimmed, due: null };
 }
+
+const DATE_FORMS = 'Write the date like friday, next tuesday, in 2 weeks, 2027-03-31 or 31.03.2027, or leave it out.';
+
+/** "@dana" or a platform's mention at the start of a todo: who should do it. */
+const ASSIGNEE = new RegExp(`^(@\\S+|${PERSON_MENTION.source})\\s+`);
 
 /** Every "todo:" line of a note. */
 export function findTodos(body: string, now: Date, timeZone: string): Todo[] {
@@ -30,7 +48,7 @@ export function findTodos(body: string, now: Date, timeZone: string): Todo[] {
   for (const match of body.matchAll(/(?:^|[\n.;]\s*|\s)(?:todo|to-do|action)\s*:\s*([^\n]+)/gi)) {
     let text = (match[1] ?? '').trim();
     let assignee: string | null = null;
-    const mention = /^(@\S+|<@kam:\d+>)\s+/.exec(text);
+    const mention = ASSIGNEE.exec(text);
     if (mention) {
       assignee = mention[1] ?? null;
       text = text.slice(mention[0].length);

@@ -81,7 +81,10 @@ describe('follow-ups written in text', () => {
       title: 'Call Bob about stand by mode',
       due: null,
     });
-    expect(splitDue('Check 3/4/2027 figures on 3/4/2027', NOW, 'UTC').due).toBeNull();
+    // A date that cannot be read is refused, not kept in the title with no due date (issue 11).
+    expect(() => splitDue('Check 3/4/2027 figures on 3/4/2027', NOW, 'UTC')).toThrow(
+      '“3/4/2027” could be two dates; write it as 2027-03-04 or 4 March 2027.',
+    );
   });
 
   it('finds todo: lines with their owner and due date', () => {

@@ -71,9 +71,16 @@ export function parseDay(text: string, now: Date, timeZone: string): Date | null
     throw new AmbiguousDateError(`“${typed}” could be two dates; write it as 2027-03-04 or 4 March 2027`);
   }
   const offset = offsetMinutes(timeZone, now);
-  const [result] = dateParser().parse(typed, { instant: now, timezone: offset }, { forwardDate: true });
-  // The whole phrase must be a date: "call Bob" is not one just because it contains nothing chrono refuses.
-  if (!result || result.text.length < typed.replace(/^(by|on|until|due|before)\s+/i, '').length - 1) return null;
+  const reference = { instant: now, timezone: offset };
+  const parser = dateParser();
+  // German dates read whatever the language of the rest ("by Freitag", "due:nächste Woche").
+  const result = [parser, parser.de]
+    .map((locale) => locale.parse(typed, reference, { forwardDate: true })[0])
+    // The whole phrase must be a date: "call Bob" is not one just because it contains nothing chrono refuses.
+    .find(
+      (found) => found && found.text.length >= typed.replace(/^(by|on|until|due|before|bis|am)\s+/i, '').length - 1,
+    );
+  if (!result) return null;
   const day = new Date(result.start.date().getTime() + offset * 60_000);
   return calendarDay(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate());
 }

@@ -38,8 +38,14 @@ export async function readableText(
   identity: SlackIdentity,
 ): Promise<string> {
   const ids = mentionedUserIds(text);
+  // Names only: reading a message adds nobody to kam-bot.
   const names = new Map(
-    await Promise.all(ids.map(async (id) => [id, (await identity.user(ctx.store, id)).displayName] as const)),
+    await Promise.all(
+      ids.map(async (id) => {
+        const known = await identity.known(ctx.store, id);
+        return [id, known?.displayName ?? (await identity.profile(id)).displayName] as const;
+      }),
+    ),
   );
   return slackTextToPlain(text, names);
 }

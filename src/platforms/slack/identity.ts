@@ -14,8 +14,15 @@ interface CachedUser {
   until: number;
 }
 
+export interface SlackProfile {
+  displayName: string;
+  email: string | null;
+  timeZone: string | null;
+}
+
 export class SlackIdentity {
   private readonly users = new Map<string, CachedUser>();
+  private readonly profiles = new Map<string, { profile: SlackProfile; until: number }>();
   private readonly workspaces = new Map<string, Workspace>();
 
   constructor(
@@ -51,12 +58,32 @@ export class SlackIdentity {
     return user;
   }
 
-  private async firstSight(store: WorkspaceStore, slackUserId: string): Promise<User> {
-    let profile: { displayName: string; email: string | null; timeZone: string | null } = {
-      displayName: slackUserId,
-      email: null,
-      timeZone: null,
-    };
+  /** The kam-bot user of a Slack user, if kam-bot knows them; nothing is written. */
+  async known(store: WorkspaceStore, slackUserId: string): Promise<User | null> {
+    const cached = this.users.get(`${store.workspaceId}:${slackUserId}`);
+    if (cached && cached.until > Date.now()) return cached.user;
+    return store.users.byIdentity('slack', slackUserId);
+  }
+
+  /**
+   * The user of a Slack user, created through `store` if new (a command's transaction: see PeopleDirectory). Not
+   * cached: the transaction may still be rolled back.
+   */
+  async ensureIn(store: WorkspaceStore, slackUserId: string): Promise<User> {
+    const found = await store.users.byIdentity('slack', slackUserId);
+    if (found) return found;
+    return store.users.ensureFromIdentity({
+      platform: 'slack',
+      externalId: slackUserId,
+      ...(await this.profile(slackUserId)),
+    });
+  }
+
+  /** Name, email and time zone from users.info, remembered for a while; the id as the name when Slack says nothing. */
+  async profile(slackUserId: string): Promise<SlackProfile> {
+    const cached = this.profiles.get(slackUserId);
+    if (cached && cached.until > Date.now()) return cached.profile;
+    let profile: SlackProfile = { displayName: slackUserId, email: null, timeZone: null };
     try {
       const info = await this.client.users.info({ user: slackUserId });
       const person = info.user;
@@ -70,10 +97,20 @@ export class SlackIdentity {
         email: person?.profile?.email ?? null,
         timeZone: person?.tz ?? null,
       };
+      if (this.profiles.size >= USER_CACHE_SIZE) this.profiles.delete(this.profiles.keys().next().value ?? '');
+      this.profiles.set(slackUserId, { profile, until: Date.now() + USER_CACHE_MS });
     } catch (error) {
       // Still usable without a name: the person is known by their id until users.info answers next time.
       this.logger.warn({ err: error, slackUserId }, 'users.info failed; using the Slack id as the name');
     }
-    return store.users.ensureFromIdentity({ platform: 'slack', externalId: slackUserId, ...profile });
+    return profile;
+  }
+
+  private async firstSight(store: WorkspaceStore, slackUserId: string): Promise<User> {
+    return store.users.ensureFromIdentity({
+      platform: 'slack',
+      externalId: slackUserId,
+      ...(await this.profile(slackUserId)),
+    });
   }
 }

@@ -32,6 +32,7 @@ export class SlackRequests {
       channel: channelId ? { platform: 'slack', id: channelId } : null,
       surface: { forms: true, buttons: true },
       thread: origin.thread ?? null,
+      people: { platform: 'slack', ensure: (people, slackUserId) => this.identity.ensureIn(people, slackUserId) },
       message:
         channelId && origin.message
           ? { channel: channelId, id: origin.message.ts, permalink: origin.message.permalink ?? null }

@@ -15,8 +15,15 @@ export function tenantOf(context: TurnContext): string {
   return activity.conversation?.tenantId ?? channelData?.tenant?.id ?? 'unknown-tenant';
 }
 
+interface TeamsMember {
+  aadObjectId: string | null;
+  name: string | null;
+  email: string | null;
+}
+
 export class TeamsIdentity {
   private readonly users = new Map<string, { user: User; until: number }>();
+  private readonly members = new Map<string, { member: TeamsMember | null; until: number }>();
   private readonly workspaces = new Map<string, Workspace>();
 
   constructor(
@@ -46,11 +53,41 @@ export class TeamsIdentity {
     });
   }
 
-  /** A person by their AAD object id (message extension payloads) or Teams id (mentions). */
+  /** The kam-bot user of a Teams person, if kam-bot knows them; nothing is written. */
+  async known(store: WorkspaceStore, teamsId: string): Promise<User | null> {
+    const cached = this.users.get(`${store.workspaceId}:${teamsId}`);
+    if (cached && cached.until > Date.now()) return cached.user;
+    return store.users.byIdentity('teams', teamsId);
+  }
+
+  /** What Teams says of a member of the conversation (AAD id, email), remembered for a while; null if it cannot. */
+  async member(context: TurnContext, teamsId: string): Promise<TeamsMember | null> {
+    const cached = this.members.get(teamsId);
+    if (cached && cached.until > Date.now()) return cached.member;
+    let member: TeamsMember | null = null;
+    try {
+      const found = await TeamsInfo.getMember(context, teamsId);
+      member = {
+        aadObjectId: found.aadObjectId ?? null,
+        name: found.name ?? null,
+        email: found.email ?? found.userPrincipalName ?? null,
+      };
+    } catch (error) {
+      this.logger.debug({ err: error }, 'TeamsInfo.getMember failed; using what the activity says');
+    }
+    this.members.set(teamsId, { member, until: Date.now() + CACHE_MS });
+    return member;
+  }
+
+  /**
+   * A person by their AAD object id (message extension payloads) or Teams id (mentions), created on first sight.
+   * `cache: false` when `store` is a transaction that may still be rolled back (see PeopleDirectory).
+   */
   async person(
     store: WorkspaceStore,
     context: TurnContext | null,
     who: { teamsId: string | null; aadObjectId: string | null; name: string | null },
+    options: { cache?: boolean } = {},
   ): Promise<User> {
     const key = `${store.workspaceId}:${who.aadObjectId ?? who.teamsId}`;
     const cached = this.users.get(key);
@@ -64,15 +101,11 @@ export class TeamsIdentity {
     let user = known;
     if (!user) {
       // First sight: ask Teams for the person's AAD id, name and email when it can tell.
-      if (context && who.teamsId) {
-        try {
-          const member = await TeamsInfo.getMember(context, who.teamsId);
-          aad ??= member.aadObjectId ?? null;
-          name = member.name ?? name;
-          email = member.email ?? member.userPrincipalName ?? null;
-        } catch (error) {
-          this.logger.debug({ err: error }, 'TeamsInfo.getMember failed; using what the activity says');
-        }
+      const member = context && who.teamsId ? await this.member(context, who.teamsId) : null;
+      if (member) {
+        aad ??= member.aadObjectId;
+        name = member.name ?? name;
+        email = member.email;
       }
       user = await store.users.ensureFromIdentity({
         platform: 'teams',
@@ -83,7 +116,7 @@ export class TeamsIdentity {
     }
     if (who.teamsId && aad && who.teamsId !== aad) await store.users.linkIdentity(user.id, 'teams', who.teamsId);
     if (aad) await store.users.linkIdentity(user.id, 'teams', aad);
-    this.users.set(key, { user, until: Date.now() + CACHE_MS });
+    if (options.cache !== false) this.users.set(key, { user, until: Date.now() + CACHE_MS });
     return user;
   }
 }

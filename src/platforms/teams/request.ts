@@ -3,6 +3,7 @@ import type { MessageRef, RequestContext } from '../../commands/context.ts';
 import type { User, Workspace } from '../../domain/records.ts';
 import type { Store, WorkspaceStore } from '../../store/store.ts';
 import { type TeamsIdentity, tenantOf } from './identity.ts';
+import { mentionedName } from './text.ts';
 
 /** The conversation an activity belongs to, without the ";messageid=…" suffix of a channel thread. */
 export function conversationOf(context: TurnContext): string {
@@ -37,7 +38,19 @@ export class TeamsRequests {
     const workspace = await this.identity.workspace(tenantOf(context));
     const store = this.store.forWorkspace(workspace.id);
     const user = await this.identity.sender(store, context);
-    return this.requestContext(store, workspace, user, conversationOf(context), message);
+    return {
+      ...this.requestContext(store, workspace, user, conversationOf(context), message),
+      people: {
+        platform: 'teams',
+        ensure: (people, teamsId) =>
+          this.identity.person(
+            people,
+            context,
+            { teamsId, aadObjectId: null, name: mentionedName(context, teamsId) },
+            { cache: false },
+          ),
+      },
+    };
   }
 
   private requestContext(

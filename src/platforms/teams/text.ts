@@ -7,18 +7,21 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 
 /** HTML from a Teams message body ("<p>Decision: …</p>") as plain text with its line breaks. */
 export function htmlToText(html: string): string {
-  return html
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(p|div|li|h\d)>/gi, '\n')
-    .replace(/<li[^>]*>/gi, '• ')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (whole, code: string) => {
-      if (code.startsWith('#x')) return String.fromCodePoint(Number.parseInt(code.slice(2), 16));
-      if (code.startsWith('#')) return String.fromCodePoint(Number(code.slice(1)));
-      return ENTITIES[code.toLowerCase()] ?? whole;
-    })
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return (
+    html
+      .replace(/<br\s*\/?>/gi, '\n')
+      .replace(/<\/(p|div|li|h\d)>/gi, '\n')
+      .replace(/<li[^>]*>/gi, '• ')
+      // Tags go, but not the mentions normaliseMentions wrote (<@kam:12>, <@teams:29:…>).
+      .replace(/<(?!@(?:kam|slack|teams):)[^>]+>/g, '')
+      .replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (whole, code: string) => {
+        if (code.startsWith('#x')) return String.fromCodePoint(Number.parseInt(code.slice(2), 16));
+        if (code.startsWith('#')) return String.fromCodePoint(Number(code.slice(1)));
+        return ENTITIES[code.toLowerCase()] ?? whole;
+      })
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+  );
 }
 
 interface MentionEntity {
@@ -28,8 +31,10 @@ interface MentionEntity {
 }
 
 /**
- * Replaces each `<at>Name</at>` the activity's mention entities explain with `<@kam:ID>`, making each mentioned
- * person a kam-bot user on first sight. The bot's own mention has been removed already (teams-ai does that).
+ * Replaces each `<at>Name</at>` the activity's mention entities explain with `<@kam:ID>`, or `<@teams:ID>` for a
+ * person kam-bot does not know yet: nobody is added here (a command that uses them adds them in its transaction;
+ * see PeopleDirectory), but what Teams says of them is fetched now. The bot's own mention has been removed already
+ * (teams-ai does that).
  */
 export async function normaliseMentions(
   text: string,
@@ -43,12 +48,17 @@ export async function normaliseMentions(
   let normalised = text;
   for (const mention of mentions) {
     if (!mention.text || !mention.mentioned) continue;
-    const user = await identity.person(store, context, {
-      teamsId: mention.mentioned.id,
-      aadObjectId: null,
-      name: mention.mentioned.name ?? null,
-    });
-    normalised = normalised.split(mention.text).join(`<@kam:${user.id}>`);
+    const user = await identity.known(store, mention.mentioned.id);
+    if (!user) await identity.member(context, mention.mentioned.id);
+    normalised = normalised.split(mention.text).join(user ? `<@kam:${user.id}>` : `<@teams:${mention.mentioned.id}>`);
   }
   return htmlToText(normalised);
+}
+
+/** The name an activity's mention entities give a Teams id, if any. */
+export function mentionedName(context: TurnContext, teamsId: string): string | null {
+  const mentions = (context.activity.entities ?? []) as MentionEntity[];
+  return (
+    mentions.find((entity) => entity.type === 'mention' && entity.mentioned?.id === teamsId)?.mentioned?.name ?? null
+  );
 }
