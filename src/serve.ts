@@ -10,6 +10,7 @@ import { close, createHttpApp, listen, stopAccepting } from './platforms/http-se
 import { InboundRuntime } from './platforms/inbound-runtime.ts';
 import { createPosters } from './platforms/posters.ts';
 import type { SlackFrontEnd } from './platforms/slack/app.ts';
+import type { TeamsAuthority } from './platforms/teams/adapter.ts';
 import type { TeamsFrontEnd } from './platforms/teams/app.ts';
 import { PROCESS_OWNER } from './process-owner.ts';
 import { Store } from './store/store.ts';
@@ -42,6 +43,8 @@ export interface ServeOptions {
   slackBotIdentity?: { botId: string; botUserId: string };
   /** For tests: run without the scheduled jobs. */
   scheduler?: boolean;
+  /** For tests: check Teams tokens against a fake authority on loopback instead of Microsoft's. */
+  teamsAuthority?: TeamsAuthority;
 }
 
 export async function startServing(config: Config, logger: Logger, options: ServeOptions = {}): Promise<Running> {
@@ -89,6 +92,7 @@ export async function startServing(config: Config, logger: Logger, options: Serv
         defaultTimeZone: config.defaultTimeZone,
         http,
         inbound,
+        ...(options.teamsAuthority ? { authority: options.teamsAuthority } : {}),
       });
       platforms.push(teams.authenticated ? 'teams' : 'teams (unauthenticated, loopback)');
     }

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/logger.ts';
-import { type Running, startServing } from '../../src/serve.ts';
+import { type Running, type ServeOptions, startServing } from '../../src/serve.ts';
 import { Store } from '../../src/store/store.ts';
 import { FakeServer, type Handler, type Recorded } from './fake-server.ts';
 import { freshDatabaseFile } from './store.ts';
@@ -51,7 +51,10 @@ export function connector(): Handler {
   };
 }
 
-export async function startTeamsHarness(env: Record<string, string> = {}): Promise<TeamsHarness> {
+export async function startTeamsHarness(
+  env: Record<string, string> = {},
+  options: ServeOptions = {},
+): Promise<TeamsHarness> {
   const fake = await new FakeServer().on('/v3/conversations/*', connector()).start();
   const file = freshDatabaseFile();
   const config = loadConfig({
@@ -62,7 +65,7 @@ export async function startTeamsHarness(env: Record<string, string> = {}): Promi
     ...(env.TEAMS_APP_ID ? {} : { TEAMS_ALLOW_UNAUTHENTICATED: '1' }),
     ...env,
   });
-  const running = await startServing(config, silentLogger, { scheduler: false });
+  const running = await startServing(config, silentLogger, { scheduler: false, ...options });
   const store = await Store.open(file.url);
   const serviceUrl = `${fake.url}/`;
   let activities = 0;

@@ -1,8 +1,8 @@
 // The Teams front end: teams-ai on botbuilder's CloudAdapter, at /api/messages on the bot's one HTTP server.
 // Requests are authenticated (Bot Framework JWT) whenever TEAMS_APP_ID is set; without it the endpoint only runs
 // when explicitly allowed, on loopback (config.ts enforces that).
-import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
-import type { ConversationReference, TurnContext } from 'botbuilder';
+import { Application, type TurnState } from '@microsoft/teams-ai';
+import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
 import express, { type Express } from 'express';
 import type { CommandEngine } from '../../commands/engine.ts';
 import type { TeamsConfig } from '../../config.ts';
@@ -10,6 +10,7 @@ import type { Logger } from '../../logger.ts';
 import type { Reply } from '../../replies/reply.ts';
 import type { Store } from '../../store/store.ts';
 import type { InboundRuntime } from '../inbound-runtime.ts';
+import { adapterFor, type KamTeamsAdapter, type TeamsAuthority } from './adapter.ts';
 import { renderCard } from './cards.ts';
 import { registerHandlers, type TeamsDeps } from './handlers.ts';
 import { TeamsIdentity } from './identity.ts';
@@ -23,7 +24,7 @@ export const TEAMS_MESSAGES_PATH = '/api/messages';
 const BODY_LIMIT = '1mb';
 
 export interface TeamsFrontEnd {
-  adapter: TeamsAdapter;
+  adapter: KamTeamsAdapter;
   authenticated: boolean;
   /** Posts a reply where the bot was installed or spoken to before (digests, reminders). */
   /** Posts a new message into a conversation; the connector's id for it, when it gives one. */
@@ -39,16 +40,25 @@ export interface TeamsOptions {
   http: Express;
   /** Where activities are recorded before their turn runs, and captures completed after a crash. */
   inbound: InboundRuntime;
+  /** For tests: check tokens against a fake authority on loopback. */
+  authority?: TeamsAuthority;
 }
 
-function adapterFor(config: TeamsConfig): TeamsAdapter {
-  if (!config.appId) return new TeamsAdapter({});
-  return new TeamsAdapter({
-    MicrosoftAppId: config.appId,
-    MicrosoftAppPassword: config.appPassword ?? '',
-    MicrosoftAppType: config.tenantId ? 'SingleTenant' : 'MultiTenant',
-    ...(config.tenantId ? { MicrosoftAppTenantId: config.tenantId } : {}),
-  });
+/** The activity as botbuilder's own request handling prepares it: its timestamps as dates. */
+function activityOf(body: Record<string, unknown>): Activity {
+  const activity = { ...body } as Record<string, unknown>;
+  for (const [field, raw] of [
+    ['timestamp', 'rawTimestamp'],
+    ['expiration', 'rawExpiration'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+  ] as const) {
+    const value = activity[field];
+    if (typeof value === 'string') {
+      activity[raw] = value;
+      activity[field] = new Date(value);
+    }
+  }
+  return activity as unknown as Activity;
 }
 
 /**
@@ -56,7 +66,7 @@ function adapterFor(config: TeamsConfig): TeamsAdapter {
  * posts a proactive message twice when the connector had taken it. The poster decides what to repeat (throttling
  * only: TeamsPoster), so for these sends the pipeline's retry policy goes.
  */
-function withoutBlindRetries(context: TurnContext, adapter: TeamsAdapter): void {
+function withoutBlindRetries(context: TurnContext, adapter: KamTeamsAdapter): void {
   const connector = context.turnState.get(adapter.ConnectorClientKey) as
     | { client?: { pipeline?: { removePolicy(policy: { name: string }): unknown } } }
     | undefined;
@@ -64,7 +74,7 @@ function withoutBlindRetries(context: TurnContext, adapter: TeamsAdapter): void 
 }
 
 /** Posts a new message into a conversation through `adapter`, outside any incoming turn. */
-function proactiveSender(adapter: TeamsAdapter, config: TeamsConfig): TeamsFrontEnd['sendProactive'] {
+function proactiveSender(adapter: KamTeamsAdapter, config: TeamsConfig): TeamsFrontEnd['sendProactive'] {
   return async (reference, reply) => {
     let id: string | null = null;
     await adapter.continueConversationAsync(config.appId ?? '', reference, async (context) => {
@@ -87,7 +97,7 @@ export function createTeamsSender(config: TeamsConfig): Pick<TeamsFrontEnd, 'sen
 
 export function createTeams(options: TeamsOptions): TeamsFrontEnd {
   const { config, logger } = options;
-  const adapter = adapterFor(config);
+  const adapter = adapterFor(config, options.authority);
   const app = new Application<TurnState>({
     adapter,
     ...(config.appId ? { botAppId: config.appId } : {}),
@@ -117,14 +127,26 @@ export function createTeams(options: TeamsOptions): TeamsFrontEnd {
       res.status(400).json({ error: 'The request body is not a Bot Framework activity (it has no type).' });
       return;
     }
+    const activity = activityOf(body as Record<string, unknown>);
+    const header = req.headers.authorization ?? '';
+    const authenticated = await adapter.authenticate(activity, header, (reason) => {
+      logger.warn({ reason, type: body.type }, 'teams request refused: not signed by the Bot Framework');
+    });
+    if (!authenticated) {
+      res.status(401).end();
+      return;
+    }
     try {
-      await adapter.process(req, res, async (context: TurnContext) => {
+      const answer = await adapter.run(authenticated, activity, async (context: TurnContext) => {
         const data = (context.activity.value as { data?: Record<string, unknown> } | undefined)?.data ?? {};
         const payload = isSaveToAccount(context) ? { capture: captureOf(context, data) } : {};
         await inbound.receive(context, payload, async () => {
           await app.run(context);
         });
       });
+      res.header('User-Agent', adapter.userAgent).status(answer?.status ?? 200);
+      if (answer?.body !== undefined) res.send(answer.body);
+      res.end();
     } catch (error) {
       logger.error({ err: error, type: body.type }, 'teams request failed');
       if (!res.headersSent) res.status(500).json({ error: 'The request could not be processed.' });
