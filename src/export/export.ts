@@ -2,12 +2,16 @@
 // to the same records. The headers are the import's field names; accounts are referred to by key, people as
 // "Name <email>" (so an import into an empty workspace recreates them), lists are separated by "; ". A day stored
 // as 12:00 UTC (close dates, renewals, anything imported as a plain date) is written as YYYY-MM-DD, every other
-// time in full ISO 8601, so nothing moves by a time zone on the way back.
+// time in full ISO 8601, so nothing moves by a time zone on the way back. A text cell a spreadsheet would run as a
+// formula gets an apostrophe in front, which the import takes away (spreadsheet-cells.ts); bidi controls, which
+// would make a cell read differently from what it holds, are left out (display-text.ts).
 //
 // Restricted accounts: with a viewer, only what that person may see (their accounts' contacts, opportunities and
 // notes included); without one, everything, as for the workspace's admin.
 import { stringify } from 'csv-stringify/sync';
+import { withoutBidiControls } from '../domain/display-text.ts';
 import type { Account, User } from '../domain/records.ts';
+import { guardFormula } from '../domain/spreadsheet-cells.ts';
 import type { Entity } from '../import/column-names.ts';
 import type { Viewer, WorkspaceStore } from '../store/store.ts';
 
@@ -162,7 +166,7 @@ export async function exportCsv(
     rows.map((row) =>
       columns.map((column) => {
         const value = row[column];
-        return typeof value === 'number' ? number(value) : (value ?? '');
+        return typeof value === 'number' ? number(value) : guardFormula(withoutBidiControls(value ?? ''));
       }),
     ),
     { header: true, columns, delimiter: separator, record_delimiter: 'windows' },

@@ -1,9 +1,11 @@
-// zod schemas for single cells. Each reads the trimmed text of a cell and says what is wrong with it in words that
+// zod schemas for single cells. Each reads the trimmed text of a cell (an apostrophe an export put before a formula
+// character taken away: spreadsheet-cells.ts) and says what is wrong with it in words that
 // follow the column's header: "close_date “2017-02-30” is not a date (write 2017-03-31)".
 // A schema made with `cell` gives undefined when the file has no such column, null for an empty cell, else the value:
 // a column that is missing leaves a field alone, an empty cell clears it.
 import { z } from 'zod';
 import { stripControlCharacters } from '../domain/normalize.ts';
+import { trimCell, unguardFormula } from '../domain/spreadsheet-cells.ts';
 import { DATE_EXAMPLE, type DateOrder, parseDateCell } from './dates.ts';
 import { type Amount, type DecimalMark, parseAmount } from './numbers.ts';
 
@@ -26,8 +28,8 @@ export function cell<T>(schema: z.ZodType<T>) {
     .optional()
     .transform((raw, ctx): T | null | undefined => {
       if (raw === undefined) return undefined;
-      const text = raw.trim();
-      if (text === '') return null;
+      const text = unguardFormula(trimCell(raw));
+      if (text.trim() === '') return null;
       const result = schema.safeParse(text);
       if (result.success) return result.data;
       for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });
@@ -38,7 +40,7 @@ export function cell<T>(schema: z.ZodType<T>) {
 /** Free text of at most `max` characters, as written (only control characters, which garble replies, go). */
 export function text(max: number) {
   return z.string().transform((value, ctx) => {
-    const clean = stripControlCharacters(value).trim();
+    const clean = trimCell(stripControlCharacters(value));
     if (clean.length > max) {
       ctx.addIssue({
         code: 'custom',
@@ -65,7 +67,9 @@ export function oneOf<T extends string>(words: Record<string, T>, accepted: stri
 /** A list in one cell, separated by `;` or line breaks: "Siemens; ABB". */
 export function textList(itemMax: number, most: number) {
   return z.string().transform((value, ctx) => {
-    const items = [...new Set(value.split(/[;\n]/).map((item) => stripControlCharacters(item).trim()))].filter(Boolean);
+    const items = [...new Set(value.split(/[;\n]/).map((item) => trimCell(stripControlCharacters(item))))].filter(
+      Boolean,
+    );
     const long = items.find((item) => item.length > itemMax);
     if (long) ctx.addIssue({ code: 'custom', message: `has ${shown(long)}, longer than ${itemMax} characters` });
     if (items.length > most) ctx.addIssue({ code: 'custom', message: `lists ${items.length}; at most ${most} fit` });

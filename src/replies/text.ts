@@ -1,14 +1,13 @@
 // Renders a reply as plain text: the console chat, `kam exec`, and logs. The terminal is a platform too, so user
-// text is cleaned of control characters (an escape sequence in a note must not drive the terminal).
+// text is cleaned of control characters (an escape sequence in a note must not drive the terminal) and of bidi
+// controls (display-text.ts).
+import { displayable } from '../domain/display-text.ts';
 import type { HealthBand } from '../domain/records.ts';
 import type { Block, ChoicesBlock, FieldsBlock, FormBlock, ListBlock, Reply } from './reply.ts';
 
 export const BAND_MARK: Record<HealthBand, string> = { green: '🟢', amber: '🟠', red: '🔴' };
 
-function clean(value: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
-  return value.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '');
-}
+const clean = displayable;
 
 function indent(value: string, prefix: string): string {
   return value

@@ -1,6 +1,7 @@
 // `kam export` then `kam import`: the demo portfolio exported and imported into an empty workspace gives the same
 // accounts, contacts, opportunities and notes, field by field; importing the export again, there or back into the
 // workspace it came from, changes nothing. An export for a person leaves out what they may not see.
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src/demo/load-demo.ts';
 import type { User } from '../../src/domain/records.ts';
@@ -13,6 +14,15 @@ import { importFile } from './helpers.ts';
 
 const ORDER: Entity[] = ['users', 'accounts', 'contacts', 'opportunities', 'notes'];
 const NOW = new Date('2026-11-27T10:00:00Z');
+const FORMULA_LIKE = [
+  '=HYPERLINK("https://evil.example.com","Open the invoice")',
+  '+49 89 1234 5678 is the new switchboard',
+  '-12% churn risk next quarter',
+  '@risk the champion is leaving',
+  '\t=1+1 was typed with a tab first',
+  "'=SUM(A1) was already quoted",
+  "'quoted, but no formula",
+];
 
 let db: TestDatabase;
 let source: WorkspaceStore;
@@ -84,6 +94,8 @@ beforeAll(async () => {
     { annualRevenue: 1100.04, potential: 2_500_000.5, strategy: 'Grow; "fast",\nthen <b>hold</b> & see' },
     SYSTEM_ACTOR,
   );
+  // Text a spreadsheet would run as a formula, and text that only looks close to it.
+  for (const body of FORMULA_LIKE) await source.notes.add({ accountId: nordwind?.id ?? 0, body }, SYSTEM_ACTOR);
   for (const entity of ORDER) files.set(entity, (await exportCsv(source, entity)).csv);
   target = await workspace('target');
 }, 60_000);
@@ -93,6 +105,20 @@ afterAll(async () => {
 });
 
 describe('export and import', () => {
+  it('writes no text cell a spreadsheet would run as a formula', async () => {
+    const cells = parse(files.get('notes') ?? '', { relax_column_count: true }).flat() as string[];
+    expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+    expect(cells).toEqual(
+      expect.arrayContaining(FORMULA_LIKE.map((body) => (/^'*[=+\-@\t]/.test(body) ? `'${body}` : body))),
+    );
+  });
+
+  it('reads a cell as written when trimming it would make it a formula', async () => {
+    const ws = await workspace('tabbed');
+    await importFile(ws, 'accounts', { name: 'accounts.csv', bytes: 'key,name,strategy\r\nacme,Acme,"\t=1+1"\r\n' });
+    expect((await ws.accounts.byKey('acme'))?.strategy).toBe('\t=1+1');
+  });
+
   it("writes the import's field names as headers and one row per record", async () => {
     const accounts = files.get('accounts') ?? '';
     expect(accounts.split('\r\n')[0]).toBe(EXPORT_COLUMNS.accounts.join(','));

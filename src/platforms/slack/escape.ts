@@ -2,17 +2,17 @@
 // an entity. Every piece of user text that goes into a Block Kit text object passes through `escapeSlack`, so a note
 // can show those characters but never ping anyone or disguise a link. Only the renderer writes markup.
 
-// C0 and C1 controls except \t (U+0009) and \n (U+000A): they mean nothing in a chat message and some clients
-// render them as boxes.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+import { displayable } from '../../domain/display-text.ts';
 
-/** Removes control characters, keeping newlines and tabs. For values Slack does not parse (input initial values). */
+/**
+ * Removes control characters (keeping newlines and tabs) and bidi controls, which would make the text read
+ * differently from how it was written. For values Slack does not parse (input initial values).
+ */
 export function stripControl(text: string): string {
-  return text.replace(CONTROL, '');
+  return displayable(text);
 }
 
-/** User text made safe for a mrkdwn or plain_text object: `&`, `<` and `>` as entities, control characters removed. */
+/** User text made safe for a mrkdwn or plain_text object: `&`, `<` and `>` as entities, control and bidi characters removed. */
 export function escapeSlack(text: string): string {
   return stripControl(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

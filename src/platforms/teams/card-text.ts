@@ -1,5 +1,6 @@
 // The pieces every card shares: cleaned and cut user text, TextRuns, actions, the byte budget, the card shell.
 import { Buffer } from 'node:buffer';
+import { displayable } from '../../domain/display-text.ts';
 import type { Button } from '../../replies/reply.ts';
 
 export const CARD_VERSION = '1.5';
@@ -42,13 +43,12 @@ const ELLIPSIS = '…';
 
 // ---- text ----
 
-// C0 and C1 controls except \t and \n, and UTF-16 halves without their partner (JSON would write them as \uXXXX).
-// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+// UTF-16 halves without their partner: JSON would write them as \uXXXX.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 function clean(text: string): string {
-  return text.replace(CONTROL, '').replace(LONE_SURROGATE, '\uFFFD');
+  // Control and bidi characters go (display-text.ts): a card reads as the text was written.
+  return displayable(text).replace(LONE_SURROGATE, '\uFFFD');
 }
 
 /** UTF-8 bytes of a value's JSON. */

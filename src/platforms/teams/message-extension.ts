@@ -5,6 +5,7 @@ import { CardFactory, type MessagingExtensionAttachment, type TurnContext } from
 import { FORM_IDS, noteForm } from '../../commands/forms.ts';
 import { visibleIndex } from '../../commands/resolve-account.ts';
 import { AccountMatcher } from '../../domain/account-matching.ts';
+import { displayable } from '../../domain/display-text.ts';
 import { normalize } from '../../domain/normalize.ts';
 import { reply } from '../../replies/build.ts';
 import { accountLabel, formatDay, humanize } from '../../replies/format.ts';
@@ -109,7 +110,8 @@ export async function saveCapture(
     },
   };
   const outcome = await inbound.effect(() => deps.engine.submit(FORM_IDS.note, capture.values, undefined, ctx));
-  return outcome.reply.summary;
+  // Teams shows this string as it is, outside any card.
+  return displayable(outcome.reply.summary);
 }
 
 export function registerMessageExtension(app: Application<TurnState>, deps: TeamsDeps): void {
@@ -167,7 +169,10 @@ export function registerMessageExtension(app: Application<TurnState>, deps: Team
           ],
         }),
       );
-      return { ...CardFactory.adaptiveCard(card), preview: CardFactory.thumbnailCard(accountLabel(account), facts) };
+      return {
+        ...CardFactory.adaptiveCard(card),
+        preview: CardFactory.thumbnailCard(displayable(accountLabel(account)), displayable(facts)),
+      };
     });
     return { type: 'result', attachmentLayout: 'list', attachments };
   });

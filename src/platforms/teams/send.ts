@@ -5,7 +5,11 @@ import type { Outcome } from '../../commands/engine.ts';
 import { visibleIndex } from '../../commands/resolve-account.ts';
 import { accountLabel } from '../../replies/format.ts';
 import type { FormBlock, Reply } from '../../replies/reply.ts';
+import { cut } from './card-text.ts';
 import { type AdaptiveCard, renderCard, renderFormCard } from './cards.ts';
+
+/** Notification text is short; Teams cuts it further on its own. */
+const SUMMARY_MAX = 200;
 
 export function formOf(reply: Reply): FormBlock | undefined {
   return reply.blocks.find((block): block is FormBlock => block.type === 'form');
@@ -25,6 +29,6 @@ export function cardFor(outcome: Outcome, ctx: Pick<RequestContext, 'store' | 'u
 
 export function cardActivity(card: AdaptiveCard, summary: string): Partial<Activity> {
   const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
-  activity.summary = summary.slice(0, 200);
+  activity.summary = cut(summary, SUMMARY_MAX);
   return activity;
 }
