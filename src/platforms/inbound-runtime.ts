@@ -6,7 +6,14 @@ import type { Platform } from '../domain/records.ts';
 import type { Logger } from '../logger.ts';
 import { ownerIsGone, PROCESS_OWNER } from '../process-owner.ts';
 import type { Store } from '../store/store.ts';
-import { completingRequest, type InboundRequest, type Lease, type NewInbound, type Recorded } from '../store/store.ts';
+import {
+  completingRequest,
+  completionOf,
+  type InboundRequest,
+  type Lease,
+  type NewInbound,
+  type Recorded,
+} from '../store/store.ts';
 
 /** How long a run holds its request before another process may take it; renewed while the run goes on. */
 export const LEASE_MS = 30_000;
@@ -43,18 +50,22 @@ export const UNRECORDED: InboundHandle = {
 class RunningRequest implements InboundHandle {
   retry: string | null = null;
   failure: string | null = null;
+  /** Marked when the effect's transaction marked the request complete; then nothing is left to record. */
+  readonly completion;
 
   constructor(
     readonly request: InboundRequest,
     readonly recovered: boolean,
-  ) {}
+  ) {
+    this.completion = completionOf(request.id);
+  }
 
   get requestId(): number {
     return this.request.id;
   }
 
   effect<T>(work: () => Promise<T>): Promise<T> {
-    return completingRequest(this.request.id, work);
+    return completingRequest(this.completion, work);
   }
 
   retryLater(reason: unknown): void {
@@ -144,7 +155,7 @@ export class InboundRuntime {
         const reason = run.failure ?? `gave up after ${request.attempts + 1} attempts: ${run.retry}`;
         await this.options.store.inbound.fail(request.id, reason, now);
         this.options.logger.warn({ ...log, reason }, 'a request could not be completed; gave up on it');
-      } else {
+      } else if (!run.completion.marked) {
         await this.options.store.inbound.complete(request.id, now);
       }
     } catch (error) {

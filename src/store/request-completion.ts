@@ -12,9 +12,14 @@ export interface Completion {
 
 const scope = new AsyncLocalStorage<Completion>();
 
+/** A request's completion, not marked yet: hand it to `completingRequest` and read `marked` after. */
+export function completionOf(requestId: number): Completion {
+  return { requestId, marked: false };
+}
+
 /** Runs a request's effect: the first transaction it commits also marks the request complete. */
-export function completingRequest<T>(requestId: number, effect: () => Promise<T>): Promise<T> {
-  return scope.run({ requestId, marked: false }, effect);
+export function completingRequest<T>(completion: Completion, effect: () => Promise<T>): Promise<T> {
+  return scope.run(completion, effect);
 }
 
 /** The request the running code completes, if it has not been marked complete yet. */

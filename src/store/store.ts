@@ -103,7 +103,7 @@ export type {
 export type { InboundRequest, InboundStatus, Lease, NewInbound, Recorded } from './inbound.ts';
 export type { NewNote, NewNoteTask, SavedNote } from './notes.ts';
 export type { NewOpportunity, OpportunityPatch } from './opportunities.ts';
-export { completingRequest } from './request-completion.ts';
+export { type Completion, completingRequest, completionOf } from './request-completion.ts';
 export type { SearchResults } from './search.ts';
 export type { NewTask, TaskFilter } from './tasks.ts';
 export type { NewUser, SeenUser } from './users.ts';

@@ -2,7 +2,14 @@
 // the lease ran out or its process is gone, and marked complete by the first write of their effect, in the same
 // transaction.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { completingRequest, type Lease, Store, SYSTEM_ACTOR, type WorkspaceStore } from '../../src/store/store.ts';
+import {
+  completingRequest,
+  completionOf,
+  type Lease,
+  Store,
+  SYSTEM_ACTOR,
+  type WorkspaceStore,
+} from '../../src/store/store.ts';
 import { openTestStore, type TestDatabase } from '../helpers/store.ts';
 
 let db: TestDatabase;
@@ -114,14 +121,16 @@ describe('requests left pending', () => {
 describe('completing a request', () => {
   it('is marked by the note its effect saves, in the same transaction', async () => {
     const { request } = await db.store.inbound.record(delivery('trigger:9'), lease('a', later(30_000)));
-    await completingRequest(request.id, () => ws.notes.add({ accountId, body: 'Met the CFO' }, SYSTEM_ACTOR));
+    const completion = completionOf(request.id);
+    await completingRequest(completion, () => ws.notes.add({ accountId, body: 'Met the CFO' }, SYSTEM_ACTOR));
+    expect(completion.marked).toBe(true);
     expect(db.store.inbound.find(ws.workspaceId, 'slack', 'trigger:9')?.status).toBe('done');
   });
 
   it('is marked by a Prisma transaction of its effect, and not by one that rolled back', async () => {
     const { request } = await db.store.inbound.record(delivery('trigger:10'), lease('a', later(30_000)));
     await expect(
-      completingRequest(request.id, () =>
+      completingRequest(completionOf(request.id), () =>
         ws.transaction(async (tx) => {
           await tx.tasks.add({ accountId, title: 'Send the NDA', createdById: null }, SYSTEM_ACTOR);
           throw new Error('refused after the write');
@@ -131,7 +140,7 @@ describe('completing a request', () => {
     expect(db.store.inbound.find(ws.workspaceId, 'slack', 'trigger:10')?.status).toBe('pending');
     expect(await ws.tasks.list({ accountId })).toHaveLength(0);
 
-    await completingRequest(request.id, () =>
+    await completingRequest(completionOf(request.id), () =>
       ws.tasks.add({ accountId, title: 'Send the NDA', createdById: null }, SYSTEM_ACTOR),
     );
     expect(db.store.inbound.find(ws.workspaceId, 'slack', 'trigger:10')?.status).toBe('done');
