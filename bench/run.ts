@@ -4,8 +4,8 @@
 //
 //   npm run bench                          the full benchmark (5 runs, ~11 minutes), writes bench/results.md
 //   npm run bench -- --quick               a smoke run on a small workspace (1 run), writes bench/out/results-quick.md
-//   npm run bench -- --only search,digest  some scenarios only (slack, teams, resolution, search, capture, digest,
-//                                          health, startup), written to bench/out/results-only.md
+//   npm run bench -- --only search,digest  some scenarios only (slack, teams, burst, resolution, search, capture,
+//                                          digest, health, startup), written to bench/out/results-only.md
 //   npm run bench -- --runs 3              fewer or more runs
 //   npm run bench -- --no-profile          skip the profiled extra run of each missed target
 //   npm run bench -- --rerender            write the last run's report again (after editing bench/limits.md)
@@ -26,11 +26,22 @@ import { type Environment, type ReportInput, renderReport } from './lib/report/r
 import type { Row } from './lib/report/rows.ts';
 import { summaryRows } from './lib/report/summary-rows.ts';
 import { answerRun, describe, type Platform, type Variant } from './scenarios/answer.ts';
+import { burstRun, describeBurst } from './scenarios/burst.ts';
 import { captureRun } from './scenarios/capture.ts';
 import { digestRun, healthRun, resolutionRun, searchRun } from './scenarios/inproc.ts';
 import { startupRun } from './scenarios/startup.ts';
 
-const SCENARIOS = ['slack', 'teams', 'resolution', 'search', 'capture', 'digest', 'health', 'startup'] as const;
+const SCENARIOS = [
+  'slack',
+  'teams',
+  'burst',
+  'resolution',
+  'search',
+  'capture',
+  'digest',
+  'health',
+  'startup',
+] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 function parseArgs(argv: string[]) {
@@ -78,6 +89,8 @@ function machine(sqlitePath: string): Omit<Environment, 'loadBefore' | 'loadAfte
 /** Writes the report again from the last run's numbers (bench/out/results.json), e.g. after editing limits.md. */
 function rerender(): void {
   const saved = JSON.parse(readFileSync(join(OUT_DIR, 'results.json'), 'utf8')) as ReportInput & { target: string };
+  // Reports saved before the burst scenario existed have no burst runs.
+  saved.collected.burst ??= [];
   const report = renderReport(saved);
   writeFileSync(join(ROOT, saved.target), report.markdown);
   console.log(report.table);
@@ -109,6 +122,7 @@ async function main() {
   const ctx: BenchContext = { meta: dataset.meta, dbPath, fake, plan: args.plan, profileDir: null, log };
   const collected: Collected = {
     answer: [],
+    burst: [],
     resolution: [],
     search: [],
     capture: [],
@@ -131,6 +145,12 @@ async function main() {
           collected.answer.push({ ...result, run });
           log(`    ${describe(result)}`);
         }
+        break;
+      }
+      case 'burst': {
+        const result = await burstRun(context, run);
+        collected.burst.push(result);
+        log(`    ${describeBurst(result)}`);
         break;
       }
       case 'resolution':

@@ -37,23 +37,24 @@ export interface Response {
   body: string;
 }
 
-export async function send(baseUrl: string, prepared: Prepared): Promise<Response> {
+/** Sends `prepared`; through `agent` when given (a burst needs more sockets than the shared agent keeps). */
+export async function send(baseUrl: string, prepared: Prepared, agent?: Agent): Promise<Response> {
   try {
-    return await sendOnce(baseUrl, prepared);
+    return await sendOnce(baseUrl, prepared, agent);
   } catch (error) {
     // A kept-alive socket closed by the server just as it was reused: the request never reached the handler.
     if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET') throw error;
     resends++;
-    return sendOnce(baseUrl, prepared);
+    return sendOnce(baseUrl, prepared, agent);
   }
 }
 
-function sendOnce(baseUrl: string, prepared: Prepared): Promise<Response> {
+function sendOnce(baseUrl: string, prepared: Prepared, agent?: Agent): Promise<Response> {
   const url = new URL(prepared.path, baseUrl);
   return new Promise((resolve, reject) => {
     const req = request(
       {
-        agent: agentFor(url),
+        agent: agent ?? agentFor(url),
         host: url.hostname,
         port: url.port,
         path: url.pathname,

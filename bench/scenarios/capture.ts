@@ -85,6 +85,16 @@ function reactionEvent(ctx: BenchContext, message: Message, reactor: string, eve
   });
 }
 
+/** Requests kam-bot recorded and has not finished yet. */
+function unfinishedRequests(dbPath: string): number {
+  const db = new BetterSqlite3(dbPath, { readonly: true });
+  try {
+    return (db.prepare("SELECT COUNT(*) AS n FROM InboundRequest WHERE status = 'pending'").get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
 let tsSequence = 0;
 
 async function phase(
@@ -169,7 +179,12 @@ export async function captureRun(ctx: BenchContext, run: number): Promise<Captur
   const before = new BetterSqlite3(ctx.dbPath, { readonly: true });
   const maxId = (table: string) =>
     (before.prepare(`SELECT COALESCE(MAX(id), 0) AS id FROM "${table}"`).get() as { id: number }).id;
-  const marks = { Note: maxId('Note'), AuditEvent: maxId('AuditEvent'), Task: maxId('Task') };
+  const marks = {
+    Note: maxId('Note'),
+    AuditEvent: maxId('AuditEvent'),
+    Task: maxId('Task'),
+    InboundRequest: maxId('InboundRequest'),
+  };
   before.close();
 
   const dir = ctx.profileDir ? profileDirFor(ctx, `capture-run${run}`) : null;
@@ -194,7 +209,6 @@ export async function captureRun(ctx: BenchContext, run: number): Promise<Captur
   const rng = new Random(1_000 + run);
   let warmup: CapturePhase;
   let measured: CapturePhase;
-  const historyBefore = ctx.fake.count('conversations.history');
   try {
     const baseUrl = String(ready.url);
     const plan = ctx.plan;
@@ -208,14 +222,13 @@ export async function captureRun(ctx: BenchContext, run: number): Promise<Captur
       pending,
     );
     measured = await phase(ctx, baseUrl, plan.captureNotes, plan.captureCapMs, rng, waiters, pending);
-    // Redelivered events are acked at once and worked on after: wait until every event has read its message.
+    // Redelivered events are acked at once (recorded, or recognised as handled): wait until every recorded
+    // request is finished, so the database is checked once nothing is left to save.
     await Promise.all(pending);
-    const events = warmup.events + measured.events;
     const deadline = Date.now() + 30_000;
-    while (ctx.fake.count('conversations.history') - historyBefore < events && Date.now() < deadline) {
+    while (unfinishedRequests(ctx.dbPath) > 0 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    await new Promise((resolve) => setTimeout(resolve, 500));
   } finally {
     await child.stop();
     ctx.fake.onArrival = () => {};
@@ -236,6 +249,7 @@ export async function captureRun(ctx: BenchContext, run: number): Promise<Captur
     db.prepare('DELETE FROM Task WHERE id > ?').run(marks.Task);
     db.prepare('DELETE FROM Note WHERE id > ?').run(marks.Note);
     db.prepare('DELETE FROM AuditEvent WHERE id > ?').run(marks.AuditEvent);
+    db.prepare('DELETE FROM InboundRequest WHERE id > ?').run(marks.InboundRequest);
   })();
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();

@@ -1,5 +1,6 @@
 // What the runner collects from every scenario run, and the runs paired and grouped as the tables read them.
 import type { AnswerRun } from '../../scenarios/answer.ts';
+import type { BurstRun } from '../../scenarios/burst.ts';
 import type { CaptureRun } from '../../scenarios/capture.ts';
 import type { DigestRun, HealthRun, ResolutionRun, SearchMix, SearchRun } from '../../scenarios/inproc.ts';
 import type { StartupRun } from '../../scenarios/startup.ts';
@@ -7,6 +8,7 @@ import { latency } from '../stats.ts';
 
 export interface Collected {
   answer: (AnswerRun & { run: number })[];
+  burst: BurstRun[];
   resolution: ResolutionRun[];
   search: SearchRun[][];
   capture: CaptureRun[];

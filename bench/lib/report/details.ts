@@ -1,5 +1,6 @@
 // The details under the results table: per scenario, the numbers behind each row (per run, per kind of reference,
 // per part of the digest, ...).
+import { BURST_COMMANDS, BURST_WINDOW_MS, SLACK_ACK_LIMIT_MS } from '../../scenarios/burst.ts';
 import type { SearchMix } from '../../scenarios/inproc.ts';
 import type { Plan } from '../context.ts';
 import { latency, percentile, spread } from '../stats.ts';
@@ -82,6 +83,26 @@ export function details(collected: Collected, plan: Plan): string {
       );
     }
     out.push('');
+  }
+  if (collected.burst.length > 0) {
+    out.push(
+      `### A burst of ${BURST_COMMANDS} slash commands within ${BURST_WINDOW_MS / 1000} s`,
+      '',
+      '| run | acks | ack p50 ms | p95 ms | p99 ms | max ms | over 3 s | failed | answered | last answer s |',
+      '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    );
+    collected.burst.forEach((run, index) => {
+      const l = latency(run.acks);
+      const late = run.acks.filter((value) => value > SLACK_ACK_LIMIT_MS).length;
+      out.push(
+        `| ${index + 1} | ${run.acks.length} | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${ms(l.max)} | ${late} | ${run.failed} | ${run.answered} | ${(run.lastAnswerMs / 1000).toFixed(2)} |`,
+      );
+    });
+    out.push(
+      '',
+      `Each run warms the process up with ${50} commands one at a time, then sends ${BURST_COMMANDS} signed \`/account show\` commands spread evenly over ${BURST_WINDOW_MS / 1000} s, each on a connection of its own when needed, without waiting for earlier answers. An ack is the time from sending a command to its HTTP 200; Slack gives up after 3 s. Answers are counted at the fake response_url.`,
+      '',
+    );
   }
   if (collected.capture.length > 0) {
     out.push(

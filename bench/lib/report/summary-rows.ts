@@ -1,4 +1,5 @@
 // The results table: one row per measure, from the collected runs, with the targets of the README.
+import { BURST_COMMANDS, SLACK_ACK_LIMIT_MS } from '../../scenarios/burst.ts';
 import type { SearchMix } from '../../scenarios/inproc.ts';
 import type { DatasetMeta } from '../dataset.ts';
 import { percentile } from '../stats.ts';
@@ -48,6 +49,44 @@ export function summaryRows(collected: Collected, meta: DatasetMeta): Row[] {
         `${name} ${floor} fixed answer, p95`,
         answers.map((a) => a.bare.p95),
         'ms',
+        null,
+      ),
+    );
+  }
+  if (collected.burst.length > 0) {
+    const burst = `Slack burst of ${BURST_COMMANDS} \`/account show\` within 1 s`;
+    rows.push(
+      judged(
+        'burst',
+        `${burst}: ack p99`,
+        collected.burst.map((run) => percentile(run.acks, 99)),
+        'ms',
+        { atMost: SLACK_ACK_LIMIT_MS },
+      ),
+      judged(
+        'burst',
+        `${burst}: acks over Slack's 3 s or failed, all runs together`,
+        [
+          collected.burst.reduce(
+            (sum, run) => sum + run.failed + run.acks.filter((ms) => ms > SLACK_ACK_LIMIT_MS).length,
+            0,
+          ),
+        ],
+        'count',
+        { atMost: 0 },
+      ),
+      judged(
+        'burst',
+        `${burst}: commands never answered, all runs together`,
+        [collected.burst.reduce((sum, run) => sum + run.commands - run.answered, 0)],
+        'count',
+        { atMost: 0 },
+      ),
+      judged(
+        'burst',
+        `${burst}: the last answer, after the first command`,
+        collected.burst.map((run) => run.lastAnswerMs / 1000),
+        's',
         null,
       ),
     );
