@@ -8,6 +8,7 @@ import { Scheduler } from '../../src/jobs/scheduler.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { postingClient, SlackPoster } from '../../src/platforms/slack/poster.ts';
 import { type DigestSubscription, Store, SYSTEM_ACTOR } from '../../src/store/store.ts';
+import { subscribeWeekly } from '../helpers/digest-subscription.ts';
 import { FakeServer, type Recorded } from '../helpers/fake-server.ts';
 import { freshDatabaseFile } from '../helpers/store.ts';
 
@@ -80,18 +81,7 @@ beforeEach(async () => {
   });
   const ws = store.forWorkspace(workspace.id);
   await ws.accounts.create({ key: 'acme', name: 'Acme Corporation', tier: 'A' }, SYSTEM_ACTOR);
-  subscription = await ws.digestSubscriptions.create(
-    {
-      platform: 'slack',
-      channelId: CHANNEL,
-      cron: '0 9 * * 1',
-      timeZone: 'Europe/Berlin',
-      filter: {},
-      createdById: null,
-      createdAt: new Date('2026-11-01T12:00:00Z'),
-    },
-    SYSTEM_ACTOR,
-  );
+  subscription = await subscribeWeekly(ws, 'slack', CHANNEL);
 });
 
 afterEach(async () => {
@@ -238,18 +228,7 @@ describe('runs missed while kam-bot was down', () => {
   it('are not invented for periods before the subscription existed', async () => {
     const store = await openStore();
     const ws = store.forWorkspace(subscription.workspaceId);
-    const fresh = await ws.digestSubscriptions.create(
-      {
-        platform: 'slack',
-        channelId: 'C0NEWCHAN1',
-        cron: '0 9 * * 1',
-        timeZone: 'Europe/Berlin',
-        filter: {},
-        createdById: null,
-        createdAt: new Date('2026-12-01T10:00:00Z'),
-      },
-      SYSTEM_ACTOR,
-    );
+    const fresh = await subscribeWeekly(ws, 'slack', 'C0NEWCHAN1', new Date('2026-12-01T10:00:00Z'));
     await catchUpDigests(
       process(store, () => new Date('2026-12-02T15:00:00Z'), 'host-a:1'),
       [fresh],

@@ -10,6 +10,7 @@ import { sendTaskReminders } from '../../src/jobs/reminders.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { createPosters } from '../../src/platforms/posters.ts';
 import { type DigestSubscription, Store, SYSTEM_ACTOR, type WorkspaceStore } from '../../src/store/store.ts';
+import { subscribeWeekly } from '../helpers/digest-subscription.ts';
 import { Answer, DROP_CONNECTION, FakeServer, type Recorded } from '../helpers/fake-server.ts';
 import { freshDatabaseFile } from '../helpers/store.ts';
 
@@ -121,18 +122,7 @@ async function posters() {
 }
 
 async function subscribe(channel: string): Promise<DigestSubscription> {
-  return ws.digestSubscriptions.create(
-    {
-      platform: 'slack',
-      channelId: channel,
-      cron: '0 9 * * 1',
-      timeZone: 'Europe/Berlin',
-      filter: {},
-      createdById: null,
-      createdAt: new Date('2026-11-01T12:00:00Z'),
-    },
-    SYSTEM_ACTOR,
-  );
+  return subscribeWeekly(ws, 'slack', channel);
 }
 
 async function runDigest(channel: string) {

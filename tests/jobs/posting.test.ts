@@ -10,6 +10,7 @@ import { postingClient, SlackPoster } from '../../src/platforms/slack/poster.ts'
 import { TeamsPoster } from '../../src/platforms/teams/poster.ts';
 import type { Reply } from '../../src/replies/reply.ts';
 import { type DigestSubscription, SYSTEM_ACTOR, type WorkspaceStore } from '../../src/store/store.ts';
+import { subscribeWeekly } from '../helpers/digest-subscription.ts';
 import { Answer, FakeServer } from '../helpers/fake-server.ts';
 import { openTestStore, type TestDatabase } from '../helpers/store.ts';
 import { cardsIn, connector, startTeamsHarness, TENANT, type TeamsHarness } from '../helpers/teams-harness.ts';
@@ -137,18 +138,7 @@ describe('the Teams poster', () => {
     expect(calls).toBe(1);
 
     calls = 0;
-    const subscription = await ws.digestSubscriptions.create(
-      {
-        platform: 'teams',
-        channelId: TEAM_CHANNEL,
-        cron: '0 9 * * 1',
-        timeZone: 'Europe/Berlin',
-        filter: {},
-        createdById: null,
-        createdAt: new Date('2026-11-01T12:00:00Z'),
-      },
-      SYSTEM_ACTOR,
-    );
+    const subscription = await subscribeWeekly(ws, 'teams', TEAM_CHANNEL);
     const deps = { store: h.store, poster, clock: () => new Date(), logger: silentLogger, owner: 'test:1' };
     const slot = new Date('2026-11-30T08:00:00Z');
     expect(await runSubscriptionDigest(deps, subscription, slot)).toBe('reconciled');
