@@ -27,17 +27,17 @@ export function splitDue(text: string, now: Date, timeZone: string): { title: st
   try {
     due = parseDay(phrase, now, timeZone);
   } catch (error) {
-    if (error instanceof AmbiguousDateError) throw new ValidationError(`${error.message}.`, DATE_FORMS);
+    if (error instanceof AmbiguousDateError) throw new ValidationError(`${error.message}.`);
     throw error;
   }
   if (due) return { title: trimmed.slice(0, match.index).trim(), due };
   if (looksLikeDate(phrase)) {
-    throw new ValidationError(`I can't read “${phrase}” as a date.`, DATE_FORMS);
+    throw new ValidationError(`I can't read “${phrase}” as a date; ${DATE_FORMS}`);
   }
   return { title: trimmed, due: null };
 }
 
-const DATE_FORMS = 'Write the date like friday, next tuesday, in 2 weeks, 2027-03-31 or 31.03.2027, or leave it out.';
+const DATE_FORMS = 'write it like friday, next tuesday, in 2 weeks, 2027-03-31 or 31.03.2027, or leave it out.';
 
 /** "@dana" or a platform's mention at the start of a todo: who should do it. */
 const ASSIGNEE = new RegExp(`^(@\\S+|${PERSON_MENTION.source})\\s+`);

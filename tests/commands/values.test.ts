@@ -42,9 +42,18 @@ describe('dates as people type them', () => {
     expect(day(parseDay('4/4/2027', NOW, 'UTC'))).toBe('2027-04-04');
   });
 
-  it.each(['call bob', '', 'the 45th of never', '2026-02-30'])('finds no date in %j', (typed) => {
-    expect(parseDay(typed, NOW, 'UTC')).toBeNull();
+  it('reads a day written year first as ISO does, and no other way', () => {
+    expect(day(parseDay('2027-03-31', NOW, 'UTC'))).toBe('2027-03-31');
+    expect(day(parseDay('2027-3-4', NOW, 'UTC'))).toBe('2027-03-04');
+    expect(parseDay('2027-13-01', NOW, 'UTC')).toBeNull();
   });
+
+  it.each(['call bob', '', 'the 45th of never', '2026-02-30', '2027-13-01', '2027-02-29'])(
+    'finds no date in %j',
+    (typed) => {
+      expect(parseDay(typed, NOW, 'UTC')).toBeNull();
+    },
+  );
 });
 
 describe('money as people type it', () => {

@@ -60,10 +60,13 @@ describe('in Slack', () => {
   it('refuses a follow-up whose date cannot be read, saving nothing, and keeps prose after “by”', async () => {
     const before = rowCounts(h.databasePath);
     expect(await answer('task add acme Call Ute by the 31st of Febtember')).toContain(
-      "I can't read “the 31st of Febtember” as a date.",
+      "I can't read “the 31st of Febtember” as a date;",
     );
     expect(await answer('note acme Met Ute. todo: send the offer by 31.02.2027')).toContain(
-      "I can't read “31.02.2027” as a date.",
+      "I can't read “31.02.2027” as a date; write it like friday, next tuesday, in 2 weeks, 2027-03-31 or 31.03.2027",
+    );
+    expect(await answer('note acme Met Ute. todo: send the offer by 2027-13-01')).toContain(
+      "I can't read “2027-13-01” as a date",
     );
     expect(rowCounts(h.databasePath)).toEqual(before);
     expect(await answer('task add acme Call Ute by phone')).toContain('“Call Ute by phone”');

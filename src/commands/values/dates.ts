@@ -63,6 +63,14 @@ export class AmbiguousDateError extends Error {
  * The calendar day a phrase names, relative to `now` in `timeZone`, or null if it names none. Weekdays look
  * forward ("friday" is this or next Friday, never the last one).
  */
+const ISO_DAY = /^(?:(?:by|on|until|due|before|bis|am)\s+)?(\d{4})-(\d{1,2})-(\d{1,2})$/i;
+
+/** The calendar day, or null when there is no such day (month 13, 31 February). */
+function validDay(year: number, month: number, day: number): Date | null {
+  const date = calendarDay(year, month, day);
+  return date.getUTCMonth() + 1 === month && date.getUTCDate() === day ? date : null;
+}
+
 export function parseDay(text: string, now: Date, timeZone: string): Date | null {
   const typed = text.trim();
   if (!typed) return null;
@@ -70,6 +78,9 @@ export function parseDay(text: string, now: Date, timeZone: string): Date | null
   if (slashes && Number(slashes[1]) <= 12 && Number(slashes[2]) <= 12 && slashes[1] !== slashes[2]) {
     throw new AmbiguousDateError(`“${typed}” could be two dates; write it as 2027-03-04 or 4 March 2027`);
   }
+  // Year first is ISO's order, always: chrono reads "2027-13-01" as the 13th of January instead of refusing it.
+  const iso = ISO_DAY.exec(typed);
+  if (iso) return validDay(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   const offset = offsetMinutes(timeZone, now);
   const reference = { instant: now, timezone: offset };
   const parser = dateParser();
