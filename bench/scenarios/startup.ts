@@ -111,17 +111,19 @@ export async function startupRun(ctx: BenchContext): Promise<StartupRun> {
           if (path(arrival)) resolve(arrival);
         };
       });
-    const command = (text: string, id: string) => signedSlashCommand(ctx, text, id);
-    const slackAnswer = answered((arrival) => arrival.path === '/response/startup-show');
+    // Ids of their own in every run: kam-bot recognises a trigger or activity id it has seen as a redelivery.
+    const run = `${Date.now()}`;
+    const command = (text: string, id: string) => signedSlashCommand(ctx, text, `${id}-${run}`);
+    const slackAnswer = answered((arrival) => arrival.path === `/response/startup-show-${run}`);
     await send(url, command(`show ${key}`, 'startup-show'));
     await slackAnswer;
-    const teamsAnswer = answered((arrival) => arrival.path.includes('/activities/startup-teams'));
+    const teamsAnswer = answered((arrival) => arrival.path.includes(`/activities/startup-teams-${run}`));
     await send(url, {
       path: '/api/messages',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         type: 'message',
-        id: 'startup-teams',
+        id: `startup-teams-${run}`,
         text: `account show ${key}`,
         channelId: 'msteams',
         serviceUrl: `${ctx.fake.url}/`,
@@ -136,7 +138,7 @@ export async function startupRun(ctx: BenchContext): Promise<StartupRun> {
     const afterAnswers = memoryOf(child.pid ?? -1);
 
     // A digest over every account, computed in the serving process.
-    const digestAnswer = answered((arrival) => arrival.path === '/response/startup-digest');
+    const digestAnswer = answered((arrival) => arrival.path === `/response/startup-digest-${run}`);
     const digestStarted = performance.now();
     await send(url, command('digest preview', 'startup-digest'));
     const digest = await Promise.race([digestAnswer, sleep(120_000).then(() => null)]);

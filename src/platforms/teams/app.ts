@@ -26,8 +26,7 @@ const BODY_LIMIT = '1mb';
 export interface TeamsFrontEnd {
   adapter: KamTeamsAdapter;
   authenticated: boolean;
-  /** Posts a reply where the bot was installed or spoken to before (digests, reminders). */
-  /** Posts a new message into a conversation; the connector's id for it, when it gives one. */
+  /** Posts a new message where the bot was installed or spoken to before (digests, reminders); its id, if given. */
   sendProactive(reference: ConversationReference, reply: Reply): Promise<string | null>;
 }
 
