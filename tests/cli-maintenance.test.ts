@@ -92,8 +92,10 @@ async function until(check: () => boolean, what: string, timeoutMs = 30_000): Pr
 const sizeOf = (path: string) => (existsSync(path) ? statSync(path).size : 0);
 const exited = (child: ChildProcess) => new Promise((resolve) => child.once('exit', resolve));
 
+// Read-write: after a kill -9 the database may have a hot journal, which only a connection that may write rolls
+// back (SQLite does so on open, as kam-bot's next start would).
 function migrationRows(path: string) {
-  const db = new BetterSqlite3(path, { readonly: true });
+  const db = new BetterSqlite3(path);
   try {
     return db
       .prepare('SELECT migration_name AS name, finished_at AS finishedAt FROM _prisma_migrations ORDER BY started_at')
@@ -104,7 +106,7 @@ function migrationRows(path: string) {
 }
 
 function indexes(path: string): string[] {
-  const db = new BetterSqlite3(path, { readonly: true });
+  const db = new BetterSqlite3(path);
   try {
     return db
       .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Note'")
