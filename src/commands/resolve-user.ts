@@ -5,13 +5,14 @@ import type { CommandContext } from './context.ts';
 /** How platforms write a mention of a known kam-bot user into command text. */
 export const MENTION = /^<@kam:(\d+)>$/;
 /** …and of a person of theirs kam-bot does not know yet (a Slack user id, a Teams id). */
-export const PLATFORM_MENTION = /^<@(slack|teams):([^>\s]+)>$/;
+const NEW_PERSON = /<@(slack|teams):([^>\s]+)>/;
+export const PLATFORM_MENTION = new RegExp(`^${NEW_PERSON.source}$`);
 /** Any mention of a person in command text. */
 export const PERSON_MENTION = /<@(?:kam:\d+|slack:[^>\s]+|teams:[^>\s]+)>/;
 
 /** Whether command text names a person kam-bot does not know yet: running it may add them. */
 export function namesNewPeople(text: string): boolean {
-  return /<@(slack|teams):[^>\s]+>/.test(text);
+  return NEW_PERSON.test(text);
 }
 
 /** A person by `me`, a platform mention, `@name`, a name or an email address. */

@@ -29,7 +29,7 @@ export function cell<T>(schema: z.ZodType<T>) {
     .transform((raw, ctx): T | null | undefined => {
       if (raw === undefined) return undefined;
       const text = unguardFormula(trimCell(raw));
-      if (text.trim() === '') return null;
+      if (text === '') return null;
       const result = schema.safeParse(text);
       if (result.success) return result.data;
       for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });

@@ -59,11 +59,9 @@ export class AmbiguousDateError extends Error {
   override readonly name = 'AmbiguousDateError';
 }
 
-/**
- * The calendar day a phrase names, relative to `now` in `timeZone`, or null if it names none. Weekdays look
- * forward ("friday" is this or next Friday, never the last one).
- */
-const ISO_DAY = /^(?:(?:by|on|until|due|before|bis|am)\s+)?(\d{4})-(\d{1,2})-(\d{1,2})$/i;
+/** The word a due date may follow in a phrase ("by friday", "bis Freitag"); the date is what comes after it. */
+const LEAD = /^(?:by|on|until|due|before|bis|am)\s+/i;
+const ISO_DAY = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 
 /** The calendar day, or null when there is no such day (month 13, 31 February). */
 function validDay(year: number, month: number, day: number): Date | null {
@@ -71,6 +69,10 @@ function validDay(year: number, month: number, day: number): Date | null {
   return date.getUTCMonth() + 1 === month && date.getUTCDate() === day ? date : null;
 }
 
+/**
+ * The calendar day a phrase names, relative to `now` in `timeZone`, or null if it names none. Weekdays look
+ * forward ("friday" is this or next Friday, never the last one).
+ */
 export function parseDay(text: string, now: Date, timeZone: string): Date | null {
   const typed = text.trim();
   if (!typed) return null;
@@ -78,22 +80,22 @@ export function parseDay(text: string, now: Date, timeZone: string): Date | null
   if (slashes && Number(slashes[1]) <= 12 && Number(slashes[2]) <= 12 && slashes[1] !== slashes[2]) {
     throw new AmbiguousDateError(`“${typed}” could be two dates; write it as 2027-03-04 or 4 March 2027`);
   }
+  const date = typed.replace(LEAD, '');
   // Year first is ISO's order, always: chrono reads "2027-13-01" as the 13th of January instead of refusing it.
-  const iso = ISO_DAY.exec(typed);
+  const iso = ISO_DAY.exec(date);
   if (iso) return validDay(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   const offset = offsetMinutes(timeZone, now);
   const reference = { instant: now, timezone: offset };
   const parser = dateParser();
-  // German dates read whatever the language of the rest ("by Freitag", "due:nächste Woche").
-  const result = [parser, parser.de]
-    .map((locale) => locale.parse(typed, reference, { forwardDate: true })[0])
+  // German dates read whatever the language of the rest ("by Freitag", "due:nächste Woche"); English first.
+  for (const locale of [parser, parser.de]) {
+    const [found] = locale.parse(typed, reference, { forwardDate: true });
     // The whole phrase must be a date: "call Bob" is not one just because it contains nothing chrono refuses.
-    .find(
-      (found) => found && found.text.length >= typed.replace(/^(by|on|until|due|before|bis|am)\s+/i, '').length - 1,
-    );
-  if (!result) return null;
-  const day = new Date(result.start.date().getTime() + offset * 60_000);
-  return calendarDay(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate());
+    if (!found || found.text.length < date.length - 1) continue;
+    const day = new Date(found.start.date().getTime() + offset * 60_000);
+    return calendarDay(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate());
+  }
+  return null;
 }
 
 /** A zod schema for a day typed in an option, for the person's "now" and zone. */

@@ -70,13 +70,7 @@ export class SlackIdentity {
    * cached: the transaction may still be rolled back.
    */
   async ensureIn(store: WorkspaceStore, slackUserId: string): Promise<User> {
-    const found = await store.users.byIdentity('slack', slackUserId);
-    if (found) return found;
-    return store.users.ensureFromIdentity({
-      platform: 'slack',
-      externalId: slackUserId,
-      ...(await this.profile(slackUserId)),
-    });
+    return (await store.users.byIdentity('slack', slackUserId)) ?? this.firstSight(store, slackUserId);
   }
 
   /** Name, email and time zone from users.info, remembered for a while; the id as the name when Slack says nothing. */
