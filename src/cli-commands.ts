@@ -4,6 +4,7 @@ import { CommandEngine } from './commands/engine.ts';
 import type { Config } from './config.ts';
 import { loadDemo } from './demo/load-demo.ts';
 import { ValidationError } from './errors.ts';
+import { terminalLocale } from './i18n/locale.ts';
 import type { Logger } from './logger.ts';
 import { consoleUserName } from './main.ts';
 import { openConsoleSession } from './platforms/console/session.ts';
@@ -24,18 +25,25 @@ export async function withStore<T>(config: Config, work: (store: Store) => Promi
 }
 
 /** The command line acts in the console's workspace, as `--as`, KAM_USER or the login name. */
-function cliSession(store: Store, config: Config, logger: Logger, as: string | undefined) {
+function cliSession(store: Store, config: Config, logger: Logger, as: string | undefined, locale?: string) {
   return openConsoleSession(store, {
     engine: new CommandEngine(logger),
     userName: as ?? consoleUserName(config),
     timeZone: config.defaultTimeZone,
     origin: 'cli',
+    locale: locale ?? terminalLocale(),
   });
 }
 
-export async function execText(config: Config, logger: Logger, text: string, as?: string): Promise<number> {
+export async function execText(
+  config: Config,
+  logger: Logger,
+  text: string,
+  as?: string,
+  locale?: string,
+): Promise<number> {
   return withStore(config, async (store) => {
-    const session = await cliSession(store, config, logger, as);
+    const session = await cliSession(store, config, logger, as, locale);
     const outcome = await session.run(text);
     const rendered = `${renderText(outcome.reply)}\n`;
     if (outcome.status === 'ok') process.stdout.write(rendered);

@@ -80,10 +80,11 @@ program
   .description('Run one command or question and print the reply')
   .argument('<text>', 'e.g. "/account show acme" or "how is acme doing?"')
   .option('--as <user>', 'act as this person (a name or email the workspace knows, or a new person)')
-  .action((text: string, options: { as?: string }) =>
+  .option('--locale <language>', 'answer in this language: en or de (default: from LANG)')
+  .action((text: string, options: { as?: string; locale?: string }) =>
     run(async (config, logger) => {
       const { execText } = await import('./cli-commands.ts');
-      return execText(config, logger, text, options.as);
+      return execText(config, logger, text, options.as, options.locale);
     })(),
   );
 

@@ -4,6 +4,7 @@ import { userInfo } from 'node:os';
 import { CommandEngine } from './commands/engine.ts';
 import type { Config } from './config.ts';
 import { loadDemo } from './demo/load-demo.ts';
+import { terminalLocale } from './i18n/locale.ts';
 import type { Logger } from './logger.ts';
 import { runChat } from './platforms/console/chat.ts';
 import { openConsoleSession } from './platforms/console/session.ts';
@@ -26,6 +27,7 @@ export async function startConsole(config: Config, logger: Logger): Promise<void
       engine: new CommandEngine(logger),
       userName: consoleUserName(config),
       timeZone: config.defaultTimeZone,
+      locale: terminalLocale(),
     });
     await runChat(
       session,

@@ -29,6 +29,7 @@ function userOf(persona: Persona): User {
     email: null,
     role: persona.role,
     timeZone: 'Europe/Berlin',
+    locale: null,
   };
 }
 
@@ -42,6 +43,7 @@ function contextFor(persona: Persona): CommandContext {
     surface: { forms: false, buttons: false },
     thread: null,
     message: null,
+    locale: 'en',
     disclosure: { restricted: false },
     now: () => new Date(),
   };

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import type { Contact } from '../domain/records.ts';
+import { t } from '../i18n/translate.ts';
 import { list, reply } from '../replies/build.ts';
 import { accountLabel, formatRelative, humanize } from '../replies/format.ts';
 import type { ListItem } from '../replies/reply.ts';
-import { defineCommand } from './command.ts';
-import { type CommandContext, timeZoneOf } from './context.ts';
-import { resolveAccount } from './resolve-account.ts';
+import { type CommandInput, defineCommand, parseWith } from './command.ts';
+import { type CommandContext, disclose, timeZoneOf } from './context.ts';
+import { resolveAccount, visibleIndex } from './resolve-account.ts';
+import { BuyingRoleSchema } from './schemas.ts';
 
 export const ContactsArgsSchema = z.object({
   account: z.string().trim().min(1, 'Say whose contacts to show, e.g. /account contacts acme'),
@@ -34,17 +36,51 @@ export function contactItem(contact: Contact, ctx: CommandContext): ListItem {
   };
 }
 
+const USAGE = '/account contacts <account> [role:champion] [name:"Jane"]   or   /account contacts name:"Jane Roe"';
+
+/** "who is Ute Hoffmann?": the contacts of that name at every account this person may see. */
+async function contactsNamed(name: string, ctx: CommandContext) {
+  const visible = new Map(visibleIndex(ctx).map((entry) => [entry.id, entry]));
+  const found = (await ctx.store.contacts.named(name)).filter((contact) => visible.has(contact.accountId));
+  disclose(
+    ctx,
+    found.flatMap((contact) => visible.get(contact.accountId) ?? []),
+  );
+  return reply({
+    title: t(ctx.locale, 'contacts.named', { name, count: found.length }),
+    summary: t(ctx.locale, 'contacts.named', { name, count: found.length }),
+    blocks: [
+      list(
+        found.map((contact) => {
+          const item = contactItem(contact, ctx);
+          const account = visible.get(contact.accountId);
+          return { ...item, meta: `${account ? `${accountLabel(account)} · ` : ''}${item.meta ?? ''}` };
+        }),
+        { empty: t(ctx.locale, 'contacts.nobodyNamed', { name }) },
+      ),
+    ],
+  });
+}
+
 export const contacts = defineCommand({
   name: 'contacts',
   aliases: ['people', 'stakeholders'],
   summary: "The account's stakeholders: buying-centre roles, influence, relationship",
-  usage: '/account contacts <account>',
-  examples: ['/account contacts acme'],
-  schema: ContactsArgsSchema,
-  toArgs: (input) => ({ account: input.rest }),
-  run: async (args, ctx) => {
+  usage: USAGE,
+  examples: ['/account contacts acme', '/account contacts acme role:champion', '/account contacts name:"Jane Roe"'],
+  options: ['role', 'name'],
+  schema: z.object({ input: z.custom<CommandInput>() }),
+  toArgs: (input) => ({ input }),
+  run: async ({ input }, ctx) => {
+    const role = input.options.role === undefined ? undefined : parseWith(BuyingRoleSchema, input.options.role, USAGE);
+    if (input.positional.length === 0 && input.options.name) return contactsNamed(input.options.name, ctx);
+    const args = parseWith(ContactsArgsSchema, { account: input.positional.join(' ') }, USAGE);
     const account = await resolveAccount(ctx, args.account);
-    const found = await ctx.store.contacts.forAccount(account.id);
+    const all = await ctx.store.contacts.forAccount(account.id);
+    const name = input.options.name?.toLowerCase();
+    const found = all.filter(
+      (contact) => (!role || contact.buyingRole === role) && (!name || contact.name.toLowerCase().includes(name)),
+    );
     return reply({
       title: `Contacts: ${accountLabel(account)}`,
       summary: `${found.length} ${found.length === 1 ? 'contact' : 'contacts'} at ${account.name}`,

@@ -1,4 +1,5 @@
 import type { Account, Origin, Platform, User, Workspace } from '../domain/records.ts';
+import type { Locale } from '../i18n/locale.ts';
 import type { Reply } from '../replies/reply.ts';
 import type { Actor, Viewer, WorkspaceStore } from '../store/store.ts';
 
@@ -57,6 +58,8 @@ export interface CommandContext {
   message: MessageRef | null;
   /** Where people the command names but kam-bot does not know yet come from (Slack, Teams); none in the console. */
   people?: PeopleDirectory | null;
+  /** The language of the reply: the person's, else the workspace's, else English (see i18n/locale.ts). */
+  locale: Locale;
   /** Filled in while the command runs. */
   disclosure: Disclosure;
   now(): Date;

@@ -4,23 +4,25 @@
 
 import type { Account } from '../domain/records.ts';
 import { isUserError, NotFoundError, ValidationError } from '../errors.ts';
+import { t } from '../i18n/translate.ts';
 import type { Logger } from '../logger.ts';
-import { context, reply, text, userError } from '../replies/build.ts';
+import { reply, userError } from '../replies/build.ts';
 import { accountLabel } from '../replies/format.ts';
 import type { Reply } from '../replies/reply.ts';
+import { type Understanding, understand } from '../understanding/understand.ts';
 import { resolveAction } from './actions.ts';
 import { type Command, type CommandInput, type CommandRegistry, parseWith } from './command.ts';
 import { type CommandContext, disclose, type RequestContext, viewerOf } from './context.ts';
-import { recognise } from './conversation.ts';
 import { checkNoteForm, submitForm } from './form-submissions.ts';
 import { FORM_IDS } from './forms.ts';
-import { EXAMPLE_QUESTIONS } from './help.ts';
 import { NoteBodySchema, saveNote } from './note.ts';
 import { type CommandLine, hasCommandPrefix, parseCommandLine } from './parser.ts';
 import { createRegistry } from './registry.ts';
-import { AccountChoiceError } from './resolve-account.ts';
+import { AccountChoiceError, candidatesFor } from './resolve-account.ts';
 import { namesNewPeople } from './resolve-user.ts';
 import { closestWords, orList } from './suggest.ts';
+import { accountsOfContacts, askReply, notUnderstood } from './understood-replies.ts';
+import { vocabularyFor } from './vocabulary.ts';
 
 export type OutcomeStatus = 'ok' | 'user_error' | 'internal_error';
 
@@ -35,6 +37,9 @@ export interface Outcome {
 function begin(request: RequestContext): CommandContext {
   return { ...request, disclosure: { restricted: false } };
 }
+
+/** Names under which `new` runs: only ever from the command form, never from a sentence. */
+const CREATES_ACCOUNTS = new Set(['new', 'create', 'add']);
 
 /** The longest text the engine reads; anything longer is refused before parsing. */
 export const MAX_INPUT_LENGTH = 45_000;
@@ -120,7 +125,7 @@ export class CommandEngine {
     private readonly registry: CommandRegistry = createRegistry(),
   ) {}
 
-  /** Anything a person typed: `/account …`, a bare subcommand, or a question in plain words. */
+  /** Anything a person typed: `/account …`, a bare subcommand, or a sentence in plain words. */
   async handle(typed: string, ctx: RequestContext): Promise<Outcome> {
     const input = typed.trim();
     if (!input) {
@@ -130,24 +135,65 @@ export class CommandEngine {
         reply: userError('Type a command or a question, e.g. /account help.'),
       };
     }
-    if (hasCommandPrefix(input)) return this.command(input, ctx);
-    // Questions first: "show me my accounts" starts with a command's name but is a question.
-    const recognised = recognise(input);
-    if (recognised) return this.command(recognised.command, ctx);
-    const first = input.split(/\s+/)[0]?.toLowerCase() ?? '';
-    if (this.registry.find(first)) return this.command(input, ctx);
-    return {
-      status: 'user_error',
-      restricted: false,
-      reply: reply({
-        tone: 'info',
-        summary: "Sorry, I didn't understand that.",
-        blocks: [
-          text(`Try asking ${orList(EXAMPLE_QUESTIONS.map((question) => `“${question}”`))}.`),
-          context('/account help lists everything I can do.'),
-        ],
-      }),
-    };
+    if (input.length > MAX_INPUT_LENGTH) return this.command(input, ctx);
+    const prefixed = hasCommandPrefix(input);
+    const line = prefixed ? parseCommandLine(input) : null;
+    const first = (line ? line.name : input.split(/\s+/)[0]?.toLowerCase()) ?? '';
+    const command = first ? this.registry.find(first) : undefined;
+    // The command form runs as typed: `/account new Acme` is the one way to create an account.
+    if (prefixed && !line?.text) return this.command(input, ctx);
+    // The command form runs as typed: `/account new Acme` is the one way to create an account.
+    if (prefixed && command) return this.command(input, ctx);
+    const sentence = prefixed && line ? line.text : input;
+    const understood = understand(sentence, await vocabularyFor(begin(ctx)));
+    const explicitOptions = command && !CREATES_ACCOUNTS.has(first) && /(?:^|\s)[a-z][a-z_-]*:\S/i.test(sentence);
+    if (explicitOptions) return this.command(input, ctx);
+    switch (understood.kind) {
+      case 'read':
+      case 'write':
+        // A German sentence gets a German answer, whatever language the person's Slack or Teams is set to.
+        return this.command(understood.command, { ...ctx, locale: understood.language ?? ctx.locale });
+      case 'ask':
+        return this.ask(understood, { ...ctx, locale: understood.language ?? ctx.locale });
+      case 'create_account':
+        return {
+          status: 'user_error',
+          restricted: false,
+          reply: reply({
+            tone: 'info',
+            summary: t(understood.language ?? ctx.locale, 'engine.createOnlyByCommand', {
+              name: understood.name || 'none',
+            }),
+          }),
+        };
+      case 'unknown':
+        // `/account shwo`: the command form gets the command's answer ("Did you mean show?").
+        if (prefixed || (command && !CREATES_ACCOUNTS.has(first))) return this.command(input, ctx);
+        return {
+          status: 'user_error',
+          restricted: false,
+          reply: await notUnderstood(understood, begin({ ...ctx, locale: understood.language ?? ctx.locale })),
+        };
+    }
+  }
+
+  /** A write whose account is unsure or missing: the choices, each the command that writes, and nothing saved. */
+  private async ask(understood: Extract<Understanding, { kind: 'ask' }>, request: RequestContext): Promise<Outcome> {
+    const ctx = begin(request);
+    try {
+      const candidates = understood.reference
+        ? candidatesFor(ctx, understood.reference)
+        : understood.contactHint
+          ? await accountsOfContacts(ctx, understood.contactHint)
+          : [];
+      return {
+        status: 'user_error',
+        restricted: ctx.disclosure.restricted,
+        reply: askReply(understood, candidates, ctx),
+      };
+    } catch (error) {
+      return this.failure(error, parseCommandLine(understood.intent), ctx);
+    }
   }
 
   /** The text of a command, with or without the `/account` prefix. */

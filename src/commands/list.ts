@@ -5,15 +5,16 @@ import { context, list, reply } from '../replies/build.ts';
 import { accountLabel, formatDay, humanize } from '../replies/format.ts';
 import type { ListItem } from '../replies/reply.ts';
 import { defineCommand } from './command.ts';
-import { disclose, viewerOf } from './context.ts';
-import { healthOfMany } from './health-service.ts';
+import { type CommandContext, disclose, viewerOf } from './context.ts';
+import { healthOfMany, healthSettingsOf } from './health-service.ts';
 import { resolveUser } from './resolve-user.ts';
 import { AccountStatusSchema, shortText, TierSchema } from './schemas.ts';
 
 /** The most accounts one reply lists; platforms may show fewer and say how many more there are. */
 export const LIST_LIMIT = 500;
 
-const USAGE = '/account list [mine] [at-risk] [tier:A] [region:EMEA] [owner:@person] [sector:x] [status:active]';
+const USAGE =
+  '/account list [mine] [at-risk] [band:red] [quiet | quiet:60] [tier:A] [region:EMEA] [country:Germany] [owner:@person] [sector:x] [status:active]';
 
 export const ListArgsSchema = z
   .object({
@@ -25,6 +26,14 @@ export const ListArgsSchema = z
     sector: shortText('sector').optional(),
     country: shortText('country').optional(),
     status: AccountStatusSchema.optional(),
+    band: z.enum(['red', 'amber', 'green'], { error: 'A band is red, amber or green, e.g. band:red' }).optional(),
+    /** Days without contact; 0 for "longer than its tier's cadence". */
+    quiet: z.coerce
+      .number({ error: 'Say quiet:60 for accounts without contact for 60 days, or just quiet' })
+      .int('Say quiet:60 for accounts without contact for 60 days, or just quiet')
+      .min(0)
+      .max(3650)
+      .optional(),
     words: z
       .array(z.string())
       .max(0, 'List takes filters like tier:A or mine; to find an account by name use show or search'),
@@ -61,6 +70,22 @@ function item(
   };
 }
 
+const DAY_MS = 86_400_000;
+
+/** Accounts with no contact for `days` days, or (0) for longer than their tier's cadence expects; never-contacted ones too. */
+function quietAccounts(ctx: CommandContext, accounts: readonly Account[], days: number): Account[] {
+  const now = ctx.now();
+  const activity = ctx.store.healthFacts.tallied(now);
+  const cadence = healthSettingsOf(ctx).cadenceDays;
+  const silentFor = (account: Account) => {
+    const last = activity.get(account.id)?.lastInteractionMs ?? Number.NaN;
+    return Number.isNaN(last) ? Number.POSITIVE_INFINITY : (now.getTime() - last) / DAY_MS;
+  };
+  return accounts
+    .filter((account) => silentFor(account) > (days > 0 ? days : cadence[account.tier]))
+    .sort((a, b) => silentFor(b) - silentFor(a));
+}
+
 export const listAccounts = defineCommand({
   name: 'list',
   aliases: ['ls', 'portfolio', 'accounts'],
@@ -72,11 +97,12 @@ export const listAccounts = defineCommand({
     '/account list tier:A region:EMEA',
     '/account list owner:@dana',
   ],
-  options: ['tier', 'region', 'owner', 'sector', 'country', 'status'],
-  flags: ['mine', 'at-risk', 'atrisk', 'risk'],
+  options: ['tier', 'region', 'owner', 'sector', 'country', 'status', 'band', 'quiet'],
+  flags: ['mine', 'at-risk', 'atrisk', 'risk', 'quiet'],
   schema: ListArgsSchema,
   toArgs: (input) => ({
     ...input.options,
+    ...(input.flags.has('quiet') ? { quiet: 0 } : {}),
     mine: input.flags.has('mine'),
     atRisk: ['at-risk', 'atrisk', 'risk'].some((flag) => input.flags.has(flag)),
     words: input.positional,
@@ -97,18 +123,31 @@ export const listAccounts = defineCommand({
     const byStatus = args.status ? accounts.filter((account) => account.status === args.status) : accounts;
     const health = await healthOfMany(ctx, byStatus);
     const score = (account: Account) => health.get(account.id)?.score ?? 101;
+    const banded = args.band ? byStatus.filter((account) => health.get(account.id)?.band === args.band) : byStatus;
+    const quiet = args.quiet === undefined ? banded : quietAccounts(ctx, banded, args.quiet);
     const shown = args.atRisk
-      ? byStatus
+      ? quiet
           .filter((account) => ['amber', 'red'].includes(health.get(account.id)?.band ?? ''))
           .sort((a, b) => score(a) - score(b))
-      : byStatus;
+      : quiet;
     disclose(ctx, shown);
     const owners = await ctx.store.accounts.ownersOf(shown);
     const names = new Map(ctx.store.accounts.index().map((entry) => [entry.id, entry.name]));
     const filtered = Boolean(
-      args.mine || args.atRisk || owner || args.tier || args.region || args.sector || args.country || args.status,
+      args.mine ||
+        args.atRisk ||
+        owner ||
+        args.tier ||
+        args.region ||
+        args.sector ||
+        args.country ||
+        args.status ||
+        args.band ||
+        args.quiet !== undefined,
     );
-    const title = `${args.mine ? 'Your accounts' : filtered ? 'Accounts' : 'Portfolio'}${args.atRisk ? ' at risk' : ''}`;
+    const quietTitle =
+      args.quiet === undefined ? '' : args.quiet > 0 ? ` without contact for ${args.quiet} days` : ' gone quiet';
+    const title = `${args.mine ? 'Your accounts' : owner ? `${owner.displayName}'s accounts` : filtered ? 'Accounts' : 'Portfolio'}${args.atRisk ? ' at risk' : ''}${args.band ? ` (${args.band})` : ''}${quietTitle}`;
     // The bands of everything the filters selected, so "at-risk" still says how the rest is doing.
     const bands = (['green', 'amber', 'red'] as const).map(
       (band) => `${[...health.values()].filter((h) => h.band === band).length} ${band}`,

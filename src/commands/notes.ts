@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { list, reply } from '../replies/build.ts';
 import { accountLabel } from '../replies/format.ts';
-import { defineCommand } from './command.ts';
+import { defineCommand, parseWith, textAfter } from './command.ts';
+import { timeZoneOf } from './context.ts';
+import { periodBounds, periodSchema } from './values/periods.ts';
+
+/** How far back a period is looked for. */
+const PERIOD_READ = 500;
+
 import { noteItem } from './note-items.ts';
 import { resolveAccount } from './resolve-account.ts';
 
@@ -30,16 +36,28 @@ export const notes = defineCommand({
   name: 'notes',
   aliases: ['recent'],
   summary: 'Recent notes of an account, newest first',
-  usage: `/account notes <account> [how many, up to ${NOTES_MAX}]`,
-  examples: ['/account notes acme', '/account notes "Acme Germany" 20'],
-  schema: NotesArgsSchema,
-  toArgs: (input) => splitCount(input.rest),
+  usage: `/account notes <account> [how many, up to ${NOTES_MAX}] [period:"last month"]`,
+  examples: ['/account notes acme', '/account notes "Acme Germany" 20', '/account notes acme period:"this week"'],
+  options: ['period'],
+  schema: NotesArgsSchema.extend({ period: z.string().optional() }),
+  toArgs: (input) => ({
+    ...splitCount(textAfter(input, -1, ['period'])),
+    ...(input.options.period ? { period: input.options.period } : {}),
+  }),
   run: async (args, ctx) => {
     const account = await resolveAccount(ctx, args.account);
-    const [recent, total] = await Promise.all([
-      ctx.store.notes.forAccount(account.id, args.count),
+    const period = args.period
+      ? periodBounds(parseWith(periodSchema(ctx.now(), timeZoneOf(ctx), 'period:"last month"'), args.period))
+      : null;
+    const [read, counted] = await Promise.all([
+      ctx.store.notes.forAccount(account.id, period ? PERIOD_READ : args.count),
       ctx.store.notes.countForAccount(account.id),
     ]);
+    const inPeriod = period
+      ? read.filter((note) => note.occurredAt >= period.from && note.occurredAt < period.until)
+      : read;
+    const recent = inPeriod.slice(0, args.count);
+    const total = period ? inPeriod.length : counted;
     const authors = await ctx.store.users.byIds(recent.flatMap((n) => (n.authorId === null ? [] : [n.authorId])));
     return reply({
       title: `Notes: ${accountLabel(account)}`,

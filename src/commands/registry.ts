@@ -16,12 +16,14 @@ import { notes } from './notes.ts';
 import { opp } from './opp.ts';
 import { opps } from './opps.ts';
 import { owner } from './owner.ts';
+import { renewals } from './renewals.ts';
 import { saveThread } from './save-thread.ts';
 import { search } from './search.ts';
 import { show } from './show.ts';
 import { task } from './task.ts';
 import { tasks } from './tasks.ts';
 import { team } from './team.ts';
+import { thanks } from './thanks.ts';
 import { timeline } from './timeline.ts';
 import { unlink } from './unlink.ts';
 
@@ -41,6 +43,7 @@ export const COMMANDS: readonly Command[] = [
   contact,
   opps,
   opp,
+  renewals,
   tasks,
   task,
   done,
@@ -51,6 +54,7 @@ export const COMMANDS: readonly Command[] = [
   search,
   digest,
   saveThread,
+  thanks,
 ];
 
 export function createRegistry(commands: readonly Command[] = COMMANDS): CommandRegistry {

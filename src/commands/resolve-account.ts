@@ -3,6 +3,7 @@ import { AccountMatcher } from '../domain/account-matching.ts';
 import type { Account } from '../domain/records.ts';
 import { NotFoundError, UserError, ValidationError } from '../errors.ts';
 import type { AccountIndexEntry } from '../store/store.ts';
+import type { AccountLookup } from '../understanding/vocabulary.ts';
 import { type CommandContext, disclose, viewerOf } from './context.ts';
 
 /** The most candidates offered when a name could mean several accounts. */
@@ -79,7 +80,7 @@ function indexed(all: readonly AccountIndexEntry[]): Indexed {
 }
 
 /** The matcher over every account and the filter of those this person may see. */
-function matcherFor(ctx: CommandContext, includeArchived = false) {
+function matcherFor(ctx: Pick<CommandContext, 'store' | 'user'>, includeArchived = false) {
   const all = ctx.store.accounts.index();
   const { matcher, byId } = indexed(all);
   const visible = visibility(ctx, all, includeArchived);
@@ -88,6 +89,36 @@ function matcherFor(ctx: CommandContext, includeArchived = false) {
     return entry !== undefined && visible(entry);
   };
   return { matcher, byId, allowed };
+}
+
+/**
+ * Exact lookups of account names for reading sentences: which account a phrase is, by key, name or alias, among
+ * those this person may see. No typos and no prefixes, so only a whole name claims words of a sentence.
+ */
+export function exactAccounts(ctx: Pick<CommandContext, 'store' | 'user'>): (phrase: string) => AccountLookup | null {
+  const { matcher, byId, allowed } = matcherFor(ctx);
+  return (phrase) => {
+    const match = matcher.exactly(phrase, allowed);
+    if (!match) return null;
+    if (match.kind === 'found') {
+      const entry = byId.get(match.id);
+      return entry ? { kind: 'found', key: entry.key } : null;
+    }
+    return match.kind === 'ambiguous' ? { kind: 'ambiguous' } : null;
+  };
+}
+
+/** The accounts a reference could mean, best first, for asking before a write: none when nothing comes close. */
+export function candidatesFor(ctx: CommandContext, reference: string): AccountIndexEntry[] {
+  const { matcher, byId, allowed } = matcherFor(ctx);
+  const match = matcher.match(unquote(reference), allowed);
+  const ids = match.kind === 'found' ? [match.id] : match.kind === 'ambiguous' ? match.ids : match.suggestions;
+  const entries = ids
+    .slice(0, MAX_CANDIDATES)
+    .map((id) => byId.get(id))
+    .filter((entry): entry is AccountIndexEntry => entry !== undefined);
+  disclose(ctx, entries);
+  return entries;
 }
 
 /** "\"Acme Germany\"" → "Acme Germany": quotes group words, they are not part of the name. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Account } from '../domain/records.ts';
+import { t } from '../i18n/translate.ts';
 import { context, heading, list, reply, text, truncate } from '../replies/build.ts';
 import { accountLabel, formatDay, formatMoney, formatRelative, humanize } from '../replies/format.ts';
 import type { Block, Field } from '../replies/reply.ts';
@@ -110,16 +111,67 @@ async function activity(account: Account, ctx: CommandContext): Promise<Block[]>
   ];
 }
 
+/** The facts a question may ask for alone ("what is acme's revenue?"), by the label the card shows them under. */
+const FACT_LABELS = {
+  revenue: 'Revenue',
+  potential: 'Potential',
+  currency: 'Currency',
+  strategy: 'Strategy',
+  parent: 'Part of',
+  subsidiaries: 'Subsidiaries',
+  sector: 'Sector',
+  region: 'Region',
+  country: 'Country',
+  tier: 'Tier',
+  status: 'Status',
+  owner: 'Owner',
+  renewal: 'Renewal',
+} as const;
+
+async function oneFact(account: Account, field: keyof typeof FACT_LABELS, ctx: CommandContext) {
+  const label = FACT_LABELS[field];
+  const special: Partial<Record<keyof typeof FACT_LABELS, string | null>> = {
+    currency: account.currency,
+    strategy: account.strategy,
+    country: account.country,
+    region: account.region,
+  };
+  const value =
+    field in special ? special[field] : (await facts(account, ctx)).find((fact) => fact.label === label)?.value;
+  const name = accountLabel(account);
+  return reply({
+    summary: value
+      ? t(ctx.locale, 'show.fact', { account: name, label, value })
+      : t(ctx.locale, 'show.factMissing', { account: name, label }),
+  });
+}
+
 export const show = defineCommand({
   name: 'show',
   aliases: ['card', 'view', 'info'],
   summary: 'The account card: owner, tier, latest notes, tasks, opportunities, contacts, hierarchy',
-  usage: '/account show <account>',
-  examples: ['/account show acme', '/account show "Acme Germany"', '/account show umbrela'],
-  schema: ShowArgsSchema,
-  toArgs: (input) => ({ account: input.rest }),
+  usage: `/account show <account> [field:${Object.keys(FACT_LABELS).join('|')}]`,
+  examples: [
+    '/account show acme',
+    '/account show "Acme Germany"',
+    '/account show umbrela',
+    '/account show acme field:revenue',
+  ],
+  options: ['field'],
+  schema: ShowArgsSchema.extend({
+    field: z
+      .enum(Object.keys(FACT_LABELS) as [keyof typeof FACT_LABELS], {
+        error: `A field is one of ${Object.keys(FACT_LABELS).join(', ')}`,
+      })
+      .optional(),
+  }),
+  toArgs: (input) => ({
+    account: input.positional.join(' '),
+    ...(input.options.field ? { field: input.options.field.toLowerCase() } : {}),
+  }),
   run: async (args, ctx) => {
     const account = await resolveAccount(ctx, args.account);
+    if (args.field) return oneFact(account, args.field, ctx);
     const [fields, blocks, { health, trend }] = await Promise.all([
       facts(account, ctx),
       activity(account, ctx),

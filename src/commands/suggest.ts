@@ -1,4 +1,5 @@
 import { editDistance } from '../domain/edit-distance.ts';
+import type { Locale } from '../i18n/locale.ts';
 
 /** The candidates closest to what was typed (a typo or a prefix), best first. */
 export function closestWords(typed: string, candidates: readonly string[], max = 3): string[] {
@@ -15,8 +16,14 @@ export function closestWords(typed: string, candidates: readonly string[], max =
     .map((item) => item.candidate);
 }
 
-/** "a, b or c" */
-export function orList(words: readonly string[]): string {
-  if (words.length <= 1) return words.join('');
-  return `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+const OR_LISTS = new Map<string, Intl.ListFormat>();
+
+/** "a, b or c", "a, b oder c": the language's own way of listing alternatives. */
+export function orList(words: readonly string[], locale: Locale = 'en'): string {
+  let format = OR_LISTS.get(locale);
+  if (!format) {
+    format = new Intl.ListFormat(locale === 'de' ? 'de-DE' : 'en-GB', { type: 'disjunction' });
+    OR_LISTS.set(locale, format);
+  }
+  return format.format(words);
 }

@@ -27,7 +27,8 @@ export const TaskTitleSchema = z
 
 /** The answer to a new follow-up, from the command or the form. */
 export function taskAdded(task: Task, account: Account, assignee: User, ctx: CommandContext): Reply {
-  const when = task.dueAt ? `, due ${formatDay(task.dueAt)}` : '';
+  // A due date is never dropped silently: the answer says the date it set, or that there is none.
+  const when = task.dueAt ? `, due ${formatDay(task.dueAt)}` : ', no due date';
   const who = assignee.id === ctx.user.id ? '' : ` for ${assignee.displayName}`;
   return reply({
     tone: 'success',

@@ -3,10 +3,12 @@ import type { Task, User } from '../domain/records.ts';
 import { list, reply } from '../replies/build.ts';
 import { formatDay } from '../replies/format.ts';
 import type { ListItem } from '../replies/reply.ts';
-import { defineCommand } from './command.ts';
+import { defineCommand, parseWith } from './command.ts';
 import { type CommandContext, disclose, timeZoneOf } from './context.ts';
 import { resolveAccount, visibleIndex } from './resolve-account.ts';
+import { resolveUser } from './resolve-user.ts';
 import { today } from './values/dates.ts';
+import { periodBounds, periodSchema } from './values/periods.ts';
 
 export const TASKS_LIMIT = 50;
 
@@ -14,6 +16,8 @@ export const TasksArgsSchema = z.object({
   mine: z.boolean(),
   overdue: z.boolean(),
   account: z.string().optional(),
+  for: z.string().optional(),
+  due: z.string().optional(),
   words: z
     .array(z.string())
     .max(0, 'Tasks takes mine, overdue and account:<account>, e.g. /account tasks mine overdue'),
@@ -51,30 +55,47 @@ export const tasks = defineCommand({
   name: 'tasks',
   aliases: ['todos', 'followups', 'follow-ups'],
   summary: 'Open follow-ups, soonest due first: everyone’s, yours, or overdue ones',
-  usage: '/account tasks [mine] [overdue] [account:<account>]',
-  examples: ['/account tasks mine', '/account tasks overdue', '/account tasks account:acme'],
-  options: ['account'],
+  usage: '/account tasks [mine] [overdue] [account:<account>] [for:@person] [due:"this week"]',
+  examples: [
+    '/account tasks mine',
+    '/account tasks overdue',
+    '/account tasks account:acme',
+    '/account tasks for:@dana',
+    '/account tasks mine due:"this week"',
+  ],
+  options: ['account', 'for', 'due'],
   flags: ['mine', 'overdue'],
   schema: TasksArgsSchema,
   toArgs: (input) => ({
     mine: input.flags.has('mine'),
     overdue: input.flags.has('overdue'),
     ...(input.options.account ? { account: input.options.account } : {}),
+    ...(input.options.for ? { for: input.options.for } : {}),
+    ...(input.options.due ? { due: input.options.due } : {}),
     words: input.positional,
   }),
   run: async (args, ctx) => {
     const account = args.account ? await resolveAccount(ctx, args.account) : null;
+    const assignee = args.for ? await resolveUser(ctx, args.for) : null;
+    const due = args.due
+      ? periodBounds(parseWith(periodSchema(ctx.now(), timeZoneOf(ctx), 'due:"this week"'), args.due))
+      : null;
     const visible = new Map(visibleIndex(ctx).map((entry) => [entry.id, entry.name]));
     const found = (
       await ctx.store.tasks.list(
         {
           ...(args.mine ? { assigneeId: ctx.user.id } : {}),
+          ...(assignee ? { assigneeId: assignee.id } : {}),
           ...(account ? { accountId: account.id } : {}),
           ...(args.overdue ? { dueBefore: today(ctx.now(), timeZoneOf(ctx)) } : {}),
         },
         5_000,
       )
-    ).filter((task) => visible.has(task.accountId));
+    ).filter(
+      (task) =>
+        visible.has(task.accountId) &&
+        (!due || (task.dueAt !== null && task.dueAt >= due.from && task.dueAt < due.until)),
+    );
     const entries = new Map(visibleIndex(ctx).map((entry) => [entry.id, entry]));
     disclose(
       ctx,
@@ -83,7 +104,7 @@ export const tasks = defineCommand({
     const people = await ctx.store.users.byIds(
       found.flatMap((task) => (task.assigneeId === null ? [] : [task.assigneeId])),
     );
-    const whose = args.mine ? 'Your' : account ? `${account.name}:` : 'Open';
+    const whose = args.mine ? 'Your' : account ? `${account.name}:` : assignee ? `${assignee.displayName}'s` : 'Open';
     const title = `${whose} ${args.overdue ? 'overdue ' : ''}follow-ups (${found.length})`;
     return reply({
       title,

@@ -5,7 +5,12 @@ import { type NoteKind, OPEN_STAGES } from '../domain/records.ts';
 import { list, reply, truncate } from '../replies/build.ts';
 import { accountLabel, formatDate, humanize } from '../replies/format.ts';
 import type { ListItem } from '../replies/reply.ts';
-import { defineCommand } from './command.ts';
+import { defineCommand, parseWith, textAfter } from './command.ts';
+import { periodBounds, periodSchema } from './values/periods.ts';
+
+/** How far back a period is looked for: a month of a busy account. */
+const PERIOD_READ = 500;
+
 import { timeZoneOf } from './context.ts';
 import { splitCount } from './notes.ts';
 import { resolveAccount } from './resolve-account.ts';
@@ -43,18 +48,25 @@ export const timeline = defineCommand({
   name: 'timeline',
   aliases: ['history', 'activity'],
   summary: 'Everything that happened at an account: notes, follow-ups, opportunities, changes',
-  usage: '/account timeline <account> [how many, up to 100]',
-  examples: ['/account timeline acme', '/account timeline acme 50'],
-  schema: TimelineArgsSchema,
-  toArgs: (input) => splitCount(input.rest),
+  usage: '/account timeline <account> [how many, up to 100] [period:"last month"]',
+  examples: ['/account timeline acme', '/account timeline acme 50', '/account timeline acme period:"last month"'],
+  options: ['period'],
+  schema: TimelineArgsSchema.extend({ period: z.string().optional() }),
+  toArgs: (input) => ({
+    ...splitCount(textAfter(input, -1, ['period'])),
+    ...(input.options.period ? { period: input.options.period } : {}),
+  }),
   run: async (args, ctx) => {
     const account = await resolveAccount(ctx, args.account);
     const zone = timeZoneOf(ctx);
+    const period = args.period
+      ? periodBounds(parseWith(periodSchema(ctx.now(), zone, 'period:"last month"'), args.period))
+      : null;
     const [notes, tasks, opportunities, changes] = await Promise.all([
-      ctx.store.notes.forAccount(account.id, args.count),
-      ctx.store.tasks.list({ accountId: account.id, includeDone: true }, args.count * 2),
+      ctx.store.notes.forAccount(account.id, period ? PERIOD_READ : args.count),
+      ctx.store.tasks.list({ accountId: account.id, includeDone: true }, (period ? PERIOD_READ : args.count) * 2),
       ctx.store.opportunities.forAccount(account.id),
-      ctx.store.audit.forEntity('account', account.id, args.count),
+      ctx.store.audit.forEntity('account', account.id, period ? PERIOD_READ : args.count),
     ]);
     const people = await ctx.store.users.byIds([
       ...notes.flatMap((note) => (note.authorId === null ? [] : [note.authorId])),
@@ -87,7 +99,9 @@ export const timeline = defineCommand({
           meta: people.get(change.actorId ?? -1)?.displayName ?? 'kam-bot',
         },
       })),
-    ].sort((a, b) => b.at.getTime() - a.at.getTime());
+    ]
+      .filter((event) => !period || (event.at >= period.from && event.at < period.until))
+      .sort((a, b) => b.at.getTime() - a.at.getTime());
     return reply({
       title: `Timeline: ${accountLabel(account)}`,
       summary: `The latest at ${account.name}`,

@@ -136,6 +136,22 @@ export class AccountMatcher {
   }
 
   /**
+   * The account a phrase is exactly: its key, name or an alias, with or without legal forms. No prefixes and no
+   * typos: a sentence is read by trying its phrases, and only a whole name may claim words of it.
+   */
+  exactly(reference: string, allowed: AccountFilter = EVERY_ACCOUNT): AccountMatch | null {
+    const full = normalize(reference);
+    if (!full) return null;
+    const permitted = (entries: Entry[] | undefined) => (entries ?? []).filter((entry) => allowed(entry.id));
+    const byKey = permitted(this.byKey.get(full));
+    if (byKey.length === 1 && byKey[0]) return { kind: 'found', id: byKey[0].id };
+    for (const found of [permitted(this.byForm.get(full)), permitted(this.byCore.get(coreName(reference)))]) {
+      if (found.length > 0) return this.decide(found);
+    }
+    return byKey.length > 0 ? this.decide(byKey) : null;
+  }
+
+  /**
    * The accounts a text names by their full name, key or alias as whole words ("Met the Acme team…" names Acme),
    * for guessing which account a captured message is about. Only a single account (or a parent with its own
    * subsidiaries) counts as a guess; anything else is no guess.

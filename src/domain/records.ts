@@ -61,6 +61,8 @@ export interface Workspace {
   name: string;
   timeZone: string;
   currency: string;
+  /** The language replies use when a person's own is not known; null for English. */
+  locale: string | null;
   /** The workspace's overrides of the health settings, as stored (validated where they are used). */
   healthSettings: unknown;
 }
@@ -72,6 +74,8 @@ export interface User {
   email: string | null;
   role: UserRole;
   timeZone: string | null;
+  /** The person's language as their platform last said it, for digests and reminders. */
+  locale: string | null;
 }
 
 export interface HealthOverride {

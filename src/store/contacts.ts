@@ -69,6 +69,19 @@ export class ContactRepository {
     return rows.map(toContact);
   }
 
+  /**
+   * Contacts whose name contains `name` ("Ute", "Hoffmann"), any account: who someone means by a name, for
+   * "who is Ute Hoffmann?" and for asking which account a follow-up about Ute belongs to. At most `limit`.
+   */
+  async named(name: string, limit = 20): Promise<Contact[]> {
+    const rows = await this.db.contact.findMany({
+      where: { workspaceId: this.workspaceId, name: { contains: name.trim() } },
+      orderBy: [{ name: 'asc' }],
+      take: limit,
+    });
+    return rows.map(toContact);
+  }
+
   /** Contacts of many accounts at once, keyed by account. */
   async forAccounts(accountIds: readonly number[]): Promise<Map<number, Contact[]>> {
     const rows = await this.db.contact.findMany({

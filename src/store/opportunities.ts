@@ -83,6 +83,16 @@ export class OpportunityRepository {
     return rows.map(toOpportunity);
   }
 
+  /** Opportunities of the whole workspace, open or in the given stages, biggest first: the portfolio's pipeline. */
+  async list(filter: { stages?: readonly OpportunityStage[] } = {}, limit = 10_000): Promise<Opportunity[]> {
+    const rows = await this.db.opportunity.findMany({
+      where: { workspaceId: this.workspaceId, stage: { in: [...(filter.stages ?? OPEN_STAGES)] } },
+      orderBy: [{ value: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
+      take: limit,
+    });
+    return rows.map(toOpportunity);
+  }
+
   async add(input: NewOpportunity, by: Actor): Promise<Opportunity> {
     return inTransaction(this.db, async (tx) => {
       const row = await tx.opportunity.create({

@@ -17,6 +17,7 @@ export function toUser(row: UserRow): User {
     email: row.email,
     role: row.role,
     timeZone: row.timeZone,
+    locale: row.locale,
   };
 }
 
@@ -28,6 +29,7 @@ export interface SeenUser {
   displayName: string;
   email?: string | null;
   timeZone?: string | null;
+  locale?: string | null;
 }
 
 export interface NewUser {
@@ -127,6 +129,7 @@ export class UserRepository {
               email,
               role: isFirst ? 'admin' : 'member',
               timeZone: seen.timeZone ?? null,
+              locale: seen.locale ?? null,
             },
           });
           await new AuditLog(tx, this.workspaceId).record(
@@ -164,6 +167,16 @@ export class UserRepository {
       select: { platform: true, externalId: true },
       orderBy: { id: 'asc' },
     });
+  }
+
+  /** Remembers the language a person's platform reports, for what is sent to them unasked (digests, reminders). */
+  async setLocale(userId: number, locale: string): Promise<User> {
+    return toUser(
+      await this.db.user.update({
+        where: { workspaceId_id: { workspaceId: this.workspaceId, id: userId } },
+        data: { locale },
+      }),
+    );
   }
 
   /** Records that a platform identity belongs to an existing user. */

@@ -11,6 +11,7 @@ function toWorkspace(row: WorkspaceRow): Workspace {
     name: row.name,
     timeZone: row.timeZone,
     currency: row.currency,
+    locale: row.locale,
     healthSettings: row.healthSettings as unknown,
   };
 }
@@ -19,6 +20,7 @@ export interface NewWorkspace {
   name: string;
   timeZone: string;
   currency?: string;
+  locale?: string | null;
 }
 
 /** Workspaces and the installations (Slack team, Teams tenant, the local console) that map to them. */

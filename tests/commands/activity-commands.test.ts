@@ -180,7 +180,7 @@ describe('/account tasks', () => {
       'Tasks takes mine, overdue and account:<account>, e.g. /account tasks mine overdue.',
       'admin',
     ],
-    ['/account tasks due:friday', '“due:” is not an option of tasks. Its options are account:.', 'admin'],
+    ['/account tasks when:friday', '“when:” is not an option of tasks. Its options are account: for: due:.', 'admin'],
     [
       '/account tasks account:zzqqxx',
       "I couldn't find an account called “zzqqxx”; /account list shows them all.",

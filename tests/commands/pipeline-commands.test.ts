@@ -238,7 +238,6 @@ describe('/account opps', () => {
   });
 
   it.each([
-    ['/account opps', 'Say whose opportunities to show, e.g. /account opps acme.', 'admin'],
     ['/account opps zzqqxx', NOT_FOUND('zzqqxx'), 'admin'],
     ['/account opps vault', NOT_FOUND('vault'), 'member'],
   ] as const)('%s → one clear sentence', async (command, message, who) => {

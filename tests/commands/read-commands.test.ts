@@ -177,6 +177,8 @@ describe('/account help', () => {
 
   it('suggests the command that was probably meant', async () => {
     expect((await t.run('/account help shwo')).reply.summary).toBe('There is no command “shwo”. Did you mean show?');
-    expect((await t.run('/account shwo acme')).reply.summary).toBe('There is no command “shwo”. Did you mean show?');
+    expect((await t.run('/account shwo')).reply.summary).toBe('There is no command “shwo”. Did you mean show?');
+    // With an account after it, the typo reads as the question it is.
+    expect((await t.run('/account shwo acme')).reply.title).toMatch(/^Acme Corporation \(acme\)/);
   });
 });

@@ -47,6 +47,7 @@ export async function createTestWorkspace(store: Store, name = 'Test workspace')
     surface: { forms: false, buttons: false },
     thread: null,
     message: null,
+    locale: 'en',
     now: () => NOW,
   });
   return {

@@ -3,6 +3,8 @@
 // shows them as the day before or after; they are always shown in UTC (see formatDay).
 import { createRequire } from 'node:module';
 import { z } from 'zod';
+import { normalize } from '../../domain/normalize.ts';
+import { dueDayOf, readTimePhrase } from '../../domain/time-phrases.ts';
 
 type Chrono = typeof import('chrono-node');
 let chrono: Chrono | undefined;
@@ -84,6 +86,11 @@ export function parseDay(text: string, now: Date, timeZone: string): Date | null
   // Year first is ISO's order, always: chrono reads "2027-13-01" as the 13th of January instead of refusing it.
   const iso = ISO_DAY.exec(date);
   if (iso) return validDay(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  // Our own grammar first: the phrases account managers write in both languages ("bis Freitag", "Ende Q1",
+  // "KW 12", "nächste Woche", "Monatsende"), the same that sentences are read with.
+  const words = normalize(typed).split(' ');
+  const phrase = readTimePhrase(words, today(now, timeZone));
+  if (phrase) return dueDayOf(phrase);
   const offset = offsetMinutes(timeZone, now);
   const reference = { instant: now, timezone: offset };
   const parser = dateParser();

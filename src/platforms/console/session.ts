@@ -3,6 +3,7 @@
 import type { RequestContext } from '../../commands/context.ts';
 import type { CommandEngine, Outcome } from '../../commands/engine.ts';
 import type { Origin, User, Workspace } from '../../domain/records.ts';
+import { pickLocale } from '../../i18n/locale.ts';
 import type { Store, WorkspaceStore } from '../../store/store.ts';
 
 /** The console's installation id: one local workspace per database. */
@@ -12,6 +13,8 @@ export interface ConsoleSession {
   readonly workspace: Workspace;
   readonly store: WorkspaceStore;
   readonly user: User;
+  /** What each command of the session runs in. */
+  readonly context: RequestContext;
   run(text: string): Promise<Outcome>;
 }
 
@@ -22,6 +25,8 @@ export interface ConsoleSessionOptions {
   /** The time zone of a workspace created now. */
   timeZone: string;
   origin?: Extract<Origin, 'console' | 'cli'>;
+  /** The terminal's language: `--locale`, else LANG; the workspace's default when neither is one kam-bot speaks. */
+  locale?: string | null;
   now?: () => Date;
 }
 
@@ -60,7 +65,8 @@ export async function openConsoleSession(store: Store, options: ConsoleSessionOp
     surface: { forms: false, buttons: false },
     thread: null,
     message: null,
+    locale: pickLocale(options.locale, user.locale, workspace.locale),
     now: options.now ?? (() => new Date()),
   };
-  return { workspace, store: scoped, user, run: (text) => options.engine.handle(text, ctx) };
+  return { workspace, store: scoped, user, context: ctx, run: (text) => options.engine.handle(text, ctx) };
 }

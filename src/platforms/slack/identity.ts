@@ -3,6 +3,7 @@
 // cached, since every request needs the asker.
 import type { webApi } from '@slack/bolt';
 import type { User, Workspace } from '../../domain/records.ts';
+import { supportedLocale } from '../../i18n/locale.ts';
 import type { Logger } from '../../logger.ts';
 import type { Store, WorkspaceStore } from '../../store/store.ts';
 
@@ -18,6 +19,8 @@ export interface SlackProfile {
   displayName: string;
   email: string | null;
   timeZone: string | null;
+  /** Slack's locale for the person ("de-DE"), asked for with include_locale. */
+  locale: string | null;
 }
 
 export class SlackIdentity {
@@ -52,7 +55,8 @@ export class SlackIdentity {
     const key = `${store.workspaceId}:${slackUserId}`;
     const cached = this.users.get(key);
     if (cached && cached.until > Date.now()) return cached.user;
-    const user = (await store.users.byIdentity('slack', slackUserId)) ?? (await this.firstSight(store, slackUserId));
+    const known = await store.users.byIdentity('slack', slackUserId);
+    const user = known ? await this.withLocale(store, known, slackUserId) : await this.firstSight(store, slackUserId);
     if (this.users.size >= USER_CACHE_SIZE) this.users.delete(this.users.keys().next().value ?? '');
     this.users.set(key, { user, until: Date.now() + USER_CACHE_MS });
     return user;
@@ -77,9 +81,9 @@ export class SlackIdentity {
   async profile(slackUserId: string): Promise<SlackProfile> {
     const cached = this.profiles.get(slackUserId);
     if (cached && cached.until > Date.now()) return cached.profile;
-    let profile: SlackProfile = { displayName: slackUserId, email: null, timeZone: null };
+    let profile: SlackProfile = { displayName: slackUserId, email: null, timeZone: null, locale: null };
     try {
-      const info = await this.client.users.info({ user: slackUserId });
+      const info = await this.client.users.info({ user: slackUserId, include_locale: true });
       const person = info.user;
       profile = {
         displayName:
@@ -90,6 +94,7 @@ export class SlackIdentity {
           slackUserId,
         email: person?.profile?.email ?? null,
         timeZone: person?.tz ?? null,
+        locale: supportedLocale(person?.locale) ?? null,
       };
       if (this.profiles.size >= USER_CACHE_SIZE) this.profiles.delete(this.profiles.keys().next().value ?? '');
       this.profiles.set(slackUserId, { profile, until: Date.now() + USER_CACHE_MS });
@@ -98,6 +103,12 @@ export class SlackIdentity {
       this.logger.warn({ err: error, slackUserId }, 'users.info failed; using the Slack id as the name');
     }
     return profile;
+  }
+
+  /** The person with the language their Slack is set to now, remembered when it changed. */
+  private async withLocale(store: WorkspaceStore, user: User, slackUserId: string): Promise<User> {
+    const { locale } = await this.profile(slackUserId);
+    return locale && locale !== user.locale ? store.users.setLocale(user.id, locale) : user;
   }
 
   private async firstSight(store: WorkspaceStore, slackUserId: string): Promise<User> {

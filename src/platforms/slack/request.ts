@@ -1,5 +1,6 @@
 // Turns what Slack tells us about a request (team, user, channel, message) into the context commands run in.
 import type { RequestContext, ThreadCapture } from '../../commands/context.ts';
+import { pickLocale } from '../../i18n/locale.ts';
 import type { Store } from '../../store/store.ts';
 import type { SlackIdentity } from './identity.ts';
 
@@ -33,6 +34,7 @@ export class SlackRequests {
       surface: { forms: true, buttons: true },
       thread: origin.thread ?? null,
       people: { platform: 'slack', ensure: (people, slackUserId) => this.identity.ensureIn(people, slackUserId) },
+      locale: pickLocale(user.locale, workspace.locale),
       message:
         channelId && origin.message
           ? { channel: channelId, id: origin.message.ts, permalink: origin.message.permalink ?? null }

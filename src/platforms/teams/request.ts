@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { MessageRef, RequestContext } from '../../commands/context.ts';
 import type { User, Workspace } from '../../domain/records.ts';
+import { pickLocale, supportedLocale } from '../../i18n/locale.ts';
 import type { Store, WorkspaceStore } from '../../store/store.ts';
 import { type TeamsIdentity, tenantOf } from './identity.ts';
 import { mentionedName } from './text.ts';
@@ -37,7 +38,10 @@ export class TeamsRequests {
   async context(context: TurnContext, message: MessageRef | null = null): Promise<RequestContext> {
     const workspace = await this.identity.workspace(tenantOf(context));
     const store = this.store.forWorkspace(workspace.id);
-    const user = await this.identity.sender(store, context);
+    const sender = await this.identity.sender(store, context);
+    // Teams says the person's language on every activity; it is remembered for digests and reminders.
+    const spoken = supportedLocale(context.activity.locale);
+    const user = spoken && spoken !== sender.locale ? await store.users.setLocale(sender.id, spoken) : sender;
     return {
       ...this.requestContext(store, workspace, user, conversationOf(context), message),
       people: {
@@ -69,6 +73,7 @@ export class TeamsRequests {
       surface: { forms: true, buttons: true },
       thread: null,
       message,
+      locale: pickLocale(user.locale, workspace.locale),
       now: () => new Date(),
     };
   }

@@ -1,0 +1,37 @@
+// Periods as people type them in an option: period:"last month", within:"next 90 days", closing:"this quarter",
+// due:"KW 12", "nächste Woche". A single day is a period of one day.
+import { z } from 'zod';
+import { normalize } from '../../domain/normalize.ts';
+import { readTimePhrase } from '../../domain/time-phrases.ts';
+import { today } from './dates.ts';
+
+export interface Period {
+  /** First and last calendar day, both included (12:00 UTC, like every calendar day kam-bot keeps). */
+  from: Date;
+  to: Date;
+}
+
+const DAY_MS = 86_400_000;
+
+export function parsePeriod(text: string, now: Date, timeZone: string): Period | null {
+  const phrase = readTimePhrase(normalize(text).split(' '), today(now, timeZone));
+  if (!phrase) return null;
+  return phrase.kind === 'day' ? { from: phrase.day, to: phrase.day } : { from: phrase.from, to: phrase.to };
+}
+
+/** The instants a period covers, for comparing with stored times: from its first day's start to its last day's end. */
+export function periodBounds(period: Period): { from: Date; until: Date } {
+  return {
+    from: new Date(period.from.getTime() - DAY_MS / 2),
+    until: new Date(period.to.getTime() + DAY_MS / 2),
+  };
+}
+
+export function periodSchema(now: Date, timeZone: string, example: string) {
+  return z.string().transform((value, ctx) => {
+    const period = parsePeriod(value, now, timeZone);
+    if (period) return period;
+    ctx.addIssue({ code: 'custom', message: `I can't read “${value}” as a period; try ${example}` });
+    return z.NEVER;
+  });
+}
