@@ -145,9 +145,9 @@ export class CommandEngine {
     // The command form runs as typed: `/account new Acme` is the one way to create an account.
     if (prefixed && command) return this.command(input, ctx);
     const sentence = prefixed && line ? line.text : input;
-    const understood = understand(sentence, await vocabularyFor(begin(ctx)));
     const explicitOptions = command && !CREATES_ACCOUNTS.has(first) && /(?:^|\s)[a-z][a-z_-]*:\S/i.test(sentence);
     if (explicitOptions) return this.command(input, ctx);
+    const understood = understand(sentence, await vocabularyFor(begin(ctx)));
     switch (understood.kind) {
       case 'read':
       case 'write':
@@ -172,7 +172,7 @@ export class CommandEngine {
         return {
           status: 'user_error',
           restricted: false,
-          reply: await notUnderstood(understood, begin({ ...ctx, locale: understood.language ?? ctx.locale })),
+          reply: notUnderstood(understood, begin({ ...ctx, locale: understood.language ?? ctx.locale })),
         };
     }
   }

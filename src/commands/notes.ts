@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { list, reply } from '../replies/build.ts';
 import { accountLabel } from '../replies/format.ts';
-import { defineCommand, parseWith, textAfter } from './command.ts';
+import { type CommandInput, defineCommand, textAfter } from './command.ts';
 import { timeZoneOf } from './context.ts';
-import { periodBounds, periodSchema } from './values/periods.ts';
+import { periodOption } from './values/periods.ts';
 
 /** How far back a period is looked for. */
 const PERIOD_READ = 500;
@@ -32,6 +32,14 @@ export function splitCount(rest: string): { account: string; count?: string } {
   return match ? { account: match[1] ?? '', count: match[2] ?? '' } : { account: rest };
 }
 
+/** "acme 20 period:\"last month\"": the account, how many, and the period, as notes and timeline take them. */
+export function countAndPeriod(input: CommandInput): { account: string; count?: string; period?: string } {
+  return {
+    ...splitCount(textAfter(input, -1, ['period'])),
+    ...(input.options.period ? { period: input.options.period } : {}),
+  };
+}
+
 export const notes = defineCommand({
   name: 'notes',
   aliases: ['recent'],
@@ -40,15 +48,10 @@ export const notes = defineCommand({
   examples: ['/account notes acme', '/account notes "Acme Germany" 20', '/account notes acme period:"this week"'],
   options: ['period'],
   schema: NotesArgsSchema.extend({ period: z.string().optional() }),
-  toArgs: (input) => ({
-    ...splitCount(textAfter(input, -1, ['period'])),
-    ...(input.options.period ? { period: input.options.period } : {}),
-  }),
+  toArgs: countAndPeriod,
   run: async (args, ctx) => {
     const account = await resolveAccount(ctx, args.account);
-    const period = args.period
-      ? periodBounds(parseWith(periodSchema(ctx.now(), timeZoneOf(ctx), 'period:"last month"'), args.period))
-      : null;
+    const period = periodOption(args.period, ctx.now(), timeZoneOf(ctx), 'period:"last month"');
     const [read, counted] = await Promise.all([
       ctx.store.notes.forAccount(account.id, period ? PERIOD_READ : args.count),
       ctx.store.notes.countForAccount(account.id),

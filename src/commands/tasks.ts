@@ -3,12 +3,12 @@ import type { Task, User } from '../domain/records.ts';
 import { list, reply } from '../replies/build.ts';
 import { formatDay } from '../replies/format.ts';
 import type { ListItem } from '../replies/reply.ts';
-import { defineCommand, parseWith } from './command.ts';
+import { defineCommand } from './command.ts';
 import { type CommandContext, disclose, timeZoneOf } from './context.ts';
 import { resolveAccount, visibleIndex } from './resolve-account.ts';
 import { resolveUser } from './resolve-user.ts';
 import { today } from './values/dates.ts';
-import { periodBounds, periodSchema } from './values/periods.ts';
+import { periodOption } from './values/periods.ts';
 
 export const TASKS_LIMIT = 50;
 
@@ -77,9 +77,7 @@ export const tasks = defineCommand({
   run: async (args, ctx) => {
     const account = args.account ? await resolveAccount(ctx, args.account) : null;
     const assignee = args.for ? await resolveUser(ctx, args.for) : null;
-    const due = args.due
-      ? periodBounds(parseWith(periodSchema(ctx.now(), timeZoneOf(ctx), 'due:"this week"'), args.due))
-      : null;
+    const due = periodOption(args.due, ctx.now(), timeZoneOf(ctx), 'due:"this week"');
     const visible = new Map(visibleIndex(ctx).map((entry) => [entry.id, entry.name]));
     const found = (
       await ctx.store.tasks.list(

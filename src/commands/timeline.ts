@@ -5,14 +5,14 @@ import { type NoteKind, OPEN_STAGES } from '../domain/records.ts';
 import { list, reply, truncate } from '../replies/build.ts';
 import { accountLabel, formatDate, humanize } from '../replies/format.ts';
 import type { ListItem } from '../replies/reply.ts';
-import { defineCommand, parseWith, textAfter } from './command.ts';
-import { periodBounds, periodSchema } from './values/periods.ts';
+import { defineCommand } from './command.ts';
+import { periodOption } from './values/periods.ts';
 
 /** How far back a period is looked for: a month of a busy account. */
 const PERIOD_READ = 500;
 
 import { timeZoneOf } from './context.ts';
-import { splitCount } from './notes.ts';
+import { countAndPeriod } from './notes.ts';
 import { resolveAccount } from './resolve-account.ts';
 
 export const TIMELINE_DEFAULT = 20;
@@ -52,16 +52,11 @@ export const timeline = defineCommand({
   examples: ['/account timeline acme', '/account timeline acme 50', '/account timeline acme period:"last month"'],
   options: ['period'],
   schema: TimelineArgsSchema.extend({ period: z.string().optional() }),
-  toArgs: (input) => ({
-    ...splitCount(textAfter(input, -1, ['period'])),
-    ...(input.options.period ? { period: input.options.period } : {}),
-  }),
+  toArgs: countAndPeriod,
   run: async (args, ctx) => {
     const account = await resolveAccount(ctx, args.account);
     const zone = timeZoneOf(ctx);
-    const period = args.period
-      ? periodBounds(parseWith(periodSchema(ctx.now(), zone, 'period:"last month"'), args.period))
-      : null;
+    const period = periodOption(args.period, ctx.now(), zone, 'period:"last month"');
     const [notes, tasks, opportunities, changes] = await Promise.all([
       ctx.store.notes.forAccount(account.id, period ? PERIOD_READ : args.count),
       ctx.store.tasks.list({ accountId: account.id, includeDone: true }, (period ? PERIOD_READ : args.count) * 2),

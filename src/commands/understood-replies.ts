@@ -21,7 +21,7 @@ function exampleAccount(understood: Unknown, ctx: CommandContext): string | null
   return (visible.find((entry) => entry.ownerId === ctx.user.id) ?? visible[0])?.key ?? null;
 }
 
-export async function notUnderstood(understood: Unknown, ctx: CommandContext): Promise<Reply> {
+export function notUnderstood(understood: Unknown, ctx: CommandContext): Reply {
   const locale = ctx.locale;
   const account = exampleAccount(understood, ctx);
   const near = new Set(understood.concepts);

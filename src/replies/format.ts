@@ -24,7 +24,7 @@ export function formatDay(date: Date): string {
 const DAY_MS = 86_400_000;
 
 /** Whole calendar days from `date` to `now` in the time zone (negative when `date` is later). */
-function calendarDays(date: Date, now: Date, timeZone: string): number {
+export function calendarDays(date: Date, now: Date, timeZone: string): number {
   const day = (value: Date) => Date.parse(`${formatDate(value, timeZone)}T00:00:00Z`);
   return Math.round((day(now) - day(date)) / DAY_MS);
 }

@@ -2,7 +2,7 @@
 // 1,2 Mio. € in German. English keeps the ISO day that every English reply has always shown.
 import type { Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/translate.ts';
-import { formatDay, formatMoney } from './format.ts';
+import { calendarDays, formatDay, formatMoney } from './format.ts';
 
 const GERMAN_DAY = new Intl.DateTimeFormat('de-DE', {
   timeZone: 'UTC',
@@ -37,22 +37,9 @@ export function formatMoneyIn(value: number, currency: string, locale: Locale): 
   return format.format(value);
 }
 
-const DAY_MS = 86_400_000;
-const DAY_FORMATS = new Map<string, Intl.DateTimeFormat>();
-
-function calendarDays(date: Date, now: Date, timeZone: string): number {
-  let format = DAY_FORMATS.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    DAY_FORMATS.set(timeZone, format);
-  }
-  const day = (value: Date) => Date.parse(`${format.format(value)}T00:00:00Z`);
-  return Math.round((day(date) - day(now)) / DAY_MS);
-}
-
 /** "in 5 days", "vor 3 Wochen", "today": calendar days in the reader's time zone, in their language. */
 export function formatRelativeIn(date: Date, now: Date, timeZone: string, locale: Locale): string {
-  const days = calendarDays(date, now, timeZone);
+  const days = -calendarDays(date, now, timeZone);
   const span = Math.abs(days);
   const direction = days === 0 ? 'today' : days > 0 ? 'future' : 'past';
   const [unit, count] =

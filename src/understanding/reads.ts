@@ -140,7 +140,7 @@ const RULES: Rule[] = [
   (s, has) => {
     if (!has('competitor') && !(has('lost') || has('won'))) return null;
     const account = accountOf(s);
-    const rival = has('competitor') || has('lost') || has('won') ? leftover(s) : null;
+    const rival = leftover(s);
     const outcome = has('lost') ? 'lost' : has('won') ? 'won' : null;
     const time = timeOf(s);
     if (account && !outcome) return { intent: 'competitors', command: `opps ${account}` };

@@ -186,11 +186,10 @@ export function readRequest(text: string, vocabulary: Vocabulary): Write | null 
       ? `${kindWord(kind, header.language)}${who ? ` ${header.language === 'de' ? 'mit' : 'with'} ${who}` : ''}: `
       : '';
     const tag = kind ? ` ${NOTE_KIND[kind]}` : '';
-    const reference = account ?? (who && !kind ? null : null);
     return {
       intent,
       template: `note {account} ${lead}${noteBody}${tag}`.trimEnd(),
-      account: reference,
+      account,
       contactHint: who,
       due: null,
     };
@@ -263,5 +262,3 @@ function kindWord(kind: Concept, language: 'en' | 'de' | null): string {
   const pair = words[kind] ?? ['Note', 'Notiz'];
   return language === 'de' ? pair[1] : pair[0];
 }
-
-export { slice as wordsAsTyped };

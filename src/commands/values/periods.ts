@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { normalize } from '../../domain/normalize.ts';
 import { readTimePhrase } from '../../domain/time-phrases.ts';
+import { parseWith } from '../command.ts';
 import { today } from './dates.ts';
 
 export interface Period {
@@ -25,6 +26,17 @@ export function periodBounds(period: Period): { from: Date; until: Date } {
     from: new Date(period.from.getTime() - DAY_MS / 2),
     until: new Date(period.to.getTime() + DAY_MS / 2),
   };
+}
+
+/** The bounds of a period typed in an option, or null when the option was not given. */
+export function periodOption(
+  typed: string | undefined,
+  now: Date,
+  timeZone: string,
+  example: string,
+): { from: Date; until: Date } | null {
+  if (typed === undefined) return null;
+  return periodBounds(parseWith(periodSchema(now, timeZone, example), typed));
 }
 
 export function periodSchema(now: Date, timeZone: string, example: string) {
