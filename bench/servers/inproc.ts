@@ -117,7 +117,7 @@ const handlers: Record<string, (message: ChildMessage) => Promise<unknown>> = {
       const [input, readMs] = await time(() => ws.digestData.read({}, now, settings, null));
       const [digest, composeMs] = await time(() => composeDigest(input));
       const [reply, replyMs] = await time(() =>
-        digestReply(digest, { title: 'Account health digest', timeZone: workspace.timeZone }),
+        digestReply(digest, { title: 'Account health digest', timeZone: workspace.timeZone, locale: 'en' }),
       );
       const [slack, slackMs] = await time(() => JSON.stringify(renderMessage(reply)));
       const [teams, teamsMs] = await time(() => JSON.stringify(renderCard(reply)));

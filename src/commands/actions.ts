@@ -3,6 +3,7 @@
 
 import { z } from 'zod';
 import { NotFoundError, ValidationError } from '../errors.ts';
+import { keyed } from '../i18n/translate.ts';
 import type { Reply } from '../replies/reply.ts';
 import type { CommandContext } from './context.ts';
 import { viewerOf } from './context.ts';
@@ -14,7 +15,7 @@ export type ActionResult = { kind: 'command'; text: string } | { kind: 'reply'; 
 async function accountById(ctx: CommandContext, value: string) {
   const id = Number(value);
   const account = Number.isInteger(id) ? await ctx.store.accounts.byId(id, viewerOf(ctx)) : null;
-  if (!account || account.archivedAt) throw new NotFoundError('That account is no longer there.');
+  if (!account || account.archivedAt) throw new NotFoundError(keyed('action.gone'));
   return account;
 }
 
@@ -45,22 +46,22 @@ async function openForm(value: string, ctx: CommandContext): Promise<Reply> {
   try {
     request = FormRequestSchema.parse(JSON.parse(value));
   } catch {
-    throw new ValidationError('That button no longer works; type the command instead.');
+    throw new ValidationError(keyed('action.stale'));
   }
   const account = request.state ? await accountById(ctx, request.state) : null;
   switch (request.formId) {
     case FORM_IDS.newAccount:
-      return newAccountForm();
+      return newAccountForm(ctx.locale);
     case FORM_IDS.editAccount:
-      if (!account) throw new ValidationError('Say which account to edit: /account edit <account>.');
+      if (!account) throw new ValidationError(keyed('action.whichToEdit'));
       await requireEdit(ctx, account);
-      return editAccountForm(account);
+      return editAccountForm(account, ctx.locale);
     case FORM_IDS.note:
-      return noteForm(account);
+      return noteForm(account, ctx.locale);
     case FORM_IDS.task:
-      return taskForm(account);
+      return taskForm(account, ctx.locale);
     default:
-      throw new ValidationError('That button no longer works; type the command instead.');
+      throw new ValidationError(keyed('action.stale'));
   }
 }
 
@@ -76,17 +77,17 @@ export async function resolveAction(actionId: string, value: string, ctx: Comman
     case 'task_done':
       return { kind: 'command', text: `done ${Number.parseInt(value, 10)}` };
     case 'note_open':
-      return { kind: 'reply', reply: noteForm(await accountById(ctx, value)) };
+      return { kind: 'reply', reply: noteForm(await accountById(ctx, value), ctx.locale) };
     case 'task_open':
-      return { kind: 'reply', reply: taskForm(await accountById(ctx, value)) };
+      return { kind: 'reply', reply: taskForm(await accountById(ctx, value), ctx.locale) };
     case 'account_edit_open': {
       const account = await accountById(ctx, value);
       await requireEdit(ctx, account);
-      return { kind: 'reply', reply: editAccountForm(account) };
+      return { kind: 'reply', reply: editAccountForm(account, ctx.locale) };
     }
     case 'form_open':
       return { kind: 'reply', reply: await openForm(value, ctx) };
     default:
-      throw new ValidationError('That button no longer works; type the command instead.');
+      throw new ValidationError(keyed('action.stale'));
   }
 }

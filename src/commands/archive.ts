@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ValidationError } from '../errors.ts';
+import { keyed, t } from '../i18n/translate.ts';
 import { context, reply } from '../replies/build.ts';
 import { accountLabel } from '../replies/format.ts';
 import { defineCommand } from './command.ts';
@@ -8,33 +9,33 @@ import { requireOwnerOrAdmin } from './permissions.ts';
 import { resolveAccount } from './resolve-account.ts';
 
 export const ArchiveArgsSchema = z.object({
-  account: z.string().trim().min(1, 'Say which account to archive, e.g. /account archive acme'),
+  account: z.string().trim().min(1, keyed('archive.needAccount')),
 });
 
 export const archive = defineCommand({
   name: 'archive',
-  summary: 'Archive an account (its owner or an admin); its notes and history are kept',
+  summary: 'help.archive',
   usage: '/account archive <account>',
   examples: ['/account archive initech'],
   schema: ArchiveArgsSchema,
   toArgs: (input) => ({ account: input.rest }),
   run: async (args, ctx) => {
     const account = await resolveAccount(ctx, args.account);
-    await requireOwnerOrAdmin(ctx, account, 'archive it');
+    await requireOwnerOrAdmin(ctx, account, 'archive');
     const subsidiaries = ctx.store.accounts
       .index()
       .filter((entry) => entry.parentId === account.id && !entry.archived)
       .map((entry) => entry.name);
     if (subsidiaries.length > 0) {
       throw new ValidationError(
-        `${account.name} still has subsidiaries (${subsidiaries.join(', ')}); archive them or give them another parent first.`,
+        keyed('archive.subsidiaries', { name: account.name, subsidiaries: subsidiaries.join(', ') }),
       );
     }
     await ctx.store.accounts.archive(account.id, actorOf(ctx), ctx.now());
     return reply({
       tone: 'success',
-      summary: `Archived ${accountLabel(account)}. Its notes and history are kept.`,
-      blocks: [context('Archived accounts no longer appear in lists, searches or digests.')],
+      summary: t(ctx.locale, 'archive.done', { account: accountLabel(account) }),
+      blocks: [context(t(ctx.locale, 'archive.hint'))],
     });
   },
 });

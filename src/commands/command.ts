@@ -3,6 +3,7 @@
 // only then does the handler run, so a handler never sees input it has not validated.
 import type { z } from 'zod';
 import { ValidationError } from '../errors.ts';
+import { keyed, type MessageKey } from '../i18n/translate.ts';
 import type { Reply } from '../replies/reply.ts';
 import type { CommandContext } from './context.ts';
 import type { Token } from './parser.ts';
@@ -34,7 +35,8 @@ export interface Command {
   /** Reached only through a question or a button, so help does not list it. */
   hidden: boolean;
   aliases: readonly string[];
-  summary: string;
+  /** What help says the command does. */
+  summary: MessageKey;
   usage: string;
   examples: readonly string[];
   options: readonly string[];
@@ -46,7 +48,7 @@ export interface CommandSpec<S extends z.ZodType> {
   name: string;
   hidden?: boolean;
   aliases?: readonly string[];
-  summary: string;
+  summary: MessageKey;
   usage: string;
   examples: readonly string[];
   options?: readonly string[];
@@ -57,12 +59,12 @@ export interface CommandSpec<S extends z.ZodType> {
   run(args: z.output<S>, ctx: CommandContext, registry: CommandRegistry): Promise<Reply>;
 }
 
-/** The first problem zod found, as the sentence its schema wrote for people. */
+/**
+ * The first problem zod found, as the sentence its schema wrote for people: a `keyed` message, which the engine
+ * translates for whoever sees it.
+ */
 export function firstIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'That input is not valid.';
-  const message = issue.message;
-  return /[.!?]$/.test(message) ? message : `${message}.`;
+  return error.issues[0]?.message ?? keyed('error.invalidInput');
 }
 
 /**

@@ -1,7 +1,9 @@
 // `contact add <account> <name>, <title> [role:…]` and `contact <id> field:value`.
+
 import { z } from 'zod';
 import { stripControlCharacters } from '../domain/normalize.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
+import { keyed, t } from '../i18n/translate.ts';
 import { context, reply } from '../replies/build.ts';
 import { accountLabel } from '../replies/format.ts';
 import { accountAndText } from './account-and-text.ts';
@@ -15,18 +17,13 @@ const OPTIONS = ['role', 'influence', 'relationship', 'email', 'phone', 'title',
 
 export const ContactFieldsSchema = z
   .object({
-    name: z
-      .string()
-      .trim()
-      .min(1, 'Give the contact a name')
-      .max(120, 'A name can be at most 120 characters')
-      .optional(),
-    title: z.string().trim().max(120, 'A title can be at most 120 characters').optional(),
+    name: z.string().trim().min(1, keyed('contact.needName')).max(120, keyed('contact.nameMax')).optional(),
+    title: z.string().trim().max(120, keyed('contact.titleMax')).optional(),
     role: BuyingRoleSchema.optional(),
     influence: InfluenceSchema.optional(),
     relationship: RelationshipSchema.optional(),
     email: EmailSchema.optional(),
-    phone: z.string().trim().max(40, 'A phone number can be at most 40 characters').optional(),
+    phone: z.string().trim().max(40, keyed('contact.phoneMax')).optional(),
   })
   .strict();
 
@@ -52,51 +49,55 @@ async function add(input: CommandInput, ctx: CommandContext) {
     { name: input.options.name ?? name, title: input.options.title ?? titleParts.join(',').trim(), ...input.options },
     USAGE,
   );
-  if (!fields.name)
-    throw new ValidationError('Give the contact a name, e.g. /account contact add acme Jane Roe, CFO.', USAGE);
+  if (!fields.name) throw new ValidationError(keyed('contact.needNameExample'), USAGE);
   const contact = await ctx.store.contacts.add(
     { accountId: account.id, ...fieldsOf(fields), name: fields.name },
     actorOf(ctx),
   );
   return reply({
     tone: 'success',
-    summary: `Added ${contact.name}${contact.title ? `, ${contact.title}` : ''} to ${accountLabel(account)} as contact #${contact.id}.`,
-    blocks: [context(`/account contacts ${account.key} lists them all.`)],
+    summary: t(ctx.locale, 'contact.added', {
+      name: contact.name,
+      title: contact.title || 'none',
+      account: accountLabel(account),
+      id: contact.id,
+    }),
+    blocks: [context(t(ctx.locale, 'contact.listHint', { key: account.key }))],
   });
 }
 
 async function update(id: number, input: CommandInput, ctx: CommandContext) {
   const fields = parseWith(ContactFieldsSchema, input.options, USAGE);
   if (Object.keys(input.options).length === 0) {
-    throw new ValidationError(`Say what to change, e.g. /account contact ${id} relationship:+1 role:champion.`, USAGE);
+    throw new ValidationError(keyed('contact.sayWhat', { id }), USAGE);
   }
   const existing = await ctx.store.contacts.byId(id);
   // A contact of an account the person may not see does not exist for them.
   const account = existing ? await ctx.store.accounts.byId(existing.accountId, viewerOf(ctx)) : null;
-  if (!existing || !account) throw new NotFoundError(`There is no contact #${id}.`);
+  if (!existing || !account) throw new NotFoundError(keyed('contact.noSuch', { id }));
   const contact = await ctx.store.contacts.update(id, fieldsOf(fields), actorOf(ctx));
-  return reply({ tone: 'success', summary: `Updated ${contact.name} at ${accountLabel(account)}.` });
+  return reply({
+    tone: 'success',
+    summary: t(ctx.locale, 'contact.updated', { name: contact.name, account: accountLabel(account) }),
+  });
 }
 
 export const contact = defineCommand({
   name: 'contact',
-  summary: 'Add a stakeholder, or change one (role, influence, relationship)',
+  summary: 'help.contact',
   usage: USAGE,
   examples: [
-    '/account contact add acme Jane Roe, CFO role:economic-buyer influence:5 relationship:+1',
-    '/account contact add "Acme Germany" Tom Berg, Head of IT role:champion',
+    '/account contact add nordwind Jane Roe, CFO role:economic-buyer influence:5 relationship:+1',
+    '/account contact add "Nordwind Logistik" Tom Berg, Leiter IT role:champion',
     '/account contact 12 relationship:strong',
   ],
   options: OPTIONS,
   schema: z.object({
     action: z
       .string({
-        error: 'Say add, or the number of the contact to change, e.g. /account contact add acme Jane Roe, CFO',
+        error: keyed('contact.sayAddOrNumber'),
       })
-      .regex(
-        /^(add|#?\d+)$/i,
-        'Say add, or the number of the contact to change, e.g. /account contact 12 role:champion',
-      ),
+      .regex(/^(add|#?\d+)$/i, keyed('contact.sayAdd')),
     input: z.custom<CommandInput>(),
   }),
   toArgs: (input) => ({ action: input.positional[0], input }),

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Contact } from '../domain/records.ts';
-import { t } from '../i18n/translate.ts';
+import { keyed, t } from '../i18n/translate.ts';
 import { list, reply } from '../replies/build.ts';
-import { accountLabel, formatRelative, humanize } from '../replies/format.ts';
+import { accountLabel, formatRelative, valueLabel } from '../replies/format.ts';
 import type { ListItem } from '../replies/reply.ts';
 import { type CommandInput, defineCommand, parseWith } from './command.ts';
 import { type CommandContext, disclose, timeZoneOf } from './context.ts';
@@ -10,7 +10,7 @@ import { resolveAccount, visibleIndex } from './resolve-account.ts';
 import { BuyingRoleSchema } from './schemas.ts';
 
 export const ContactsArgsSchema = z.object({
-  account: z.string().trim().min(1, 'Say whose contacts to show, e.g. /account contacts acme'),
+  account: z.string().trim().min(1, keyed('contacts.needAccount')),
 });
 
 const RELATIONSHIP_LABEL: Record<string, string> = {
@@ -22,12 +22,19 @@ const RELATIONSHIP_LABEL: Record<string, string> = {
 };
 
 export function contactItem(contact: Contact, ctx: CommandContext): ListItem {
+  const { locale } = ctx;
   const facts = [
     `#${contact.id}`,
-    contact.buyingRole ? humanize(contact.buyingRole) : null,
-    contact.influence === null ? null : `influence ${contact.influence}/5`,
-    contact.relationship === null ? null : `relationship ${RELATIONSHIP_LABEL[String(contact.relationship)]}`,
-    contact.lastContactAt ? `last contact ${formatRelative(contact.lastContactAt, ctx.now(), timeZoneOf(ctx))}` : null,
+    contact.buyingRole ? valueLabel(locale, 'buyingRole', contact.buyingRole) : null,
+    contact.influence === null ? null : t(locale, 'contact.influence', { influence: contact.influence }),
+    contact.relationship === null
+      ? null
+      : t(locale, 'contact.relationship', { value: RELATIONSHIP_LABEL[String(contact.relationship)] ?? '' }),
+    contact.lastContactAt
+      ? t(locale, 'show.lastContact', {
+          relative: formatRelative(contact.lastContactAt, ctx.now(), timeZoneOf(ctx), locale),
+        })
+      : null,
     contact.email,
   ];
   return {
@@ -65,9 +72,13 @@ async function contactsNamed(name: string, ctx: CommandContext) {
 export const contacts = defineCommand({
   name: 'contacts',
   aliases: ['people', 'stakeholders'],
-  summary: "The account's stakeholders: buying-centre roles, influence, relationship",
+  summary: 'help.contacts',
   usage: USAGE,
-  examples: ['/account contacts acme', '/account contacts acme role:champion', '/account contacts name:"Jane Roe"'],
+  examples: [
+    '/account contacts nordwind',
+    '/account contacts corvane role:champion',
+    '/account contacts name:"Ute Hoffmann"',
+  ],
   options: ['role', 'name'],
   schema: z.object({ input: z.custom<CommandInput>() }),
   toArgs: (input) => ({ input }),
@@ -82,12 +93,12 @@ export const contacts = defineCommand({
       (contact) => (!role || contact.buyingRole === role) && (!name || contact.name.toLowerCase().includes(name)),
     );
     return reply({
-      title: `Contacts: ${accountLabel(account)}`,
-      summary: `${found.length} ${found.length === 1 ? 'contact' : 'contacts'} at ${account.name}`,
+      title: t(ctx.locale, 'contacts.title', { account: accountLabel(account) }),
+      summary: t(ctx.locale, 'contacts.summary', { count: found.length, name: account.name }),
       blocks: [
         list(
           found.map((contact) => contactItem(contact, ctx)),
-          { empty: `No contacts yet. Add one: /account contact add ${account.key} <name>, <title> role:champion` },
+          { empty: t(ctx.locale, 'contacts.none', { key: account.key }) },
         ),
       ],
     });

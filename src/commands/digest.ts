@@ -1,13 +1,15 @@
 // `digest subscribe | list | unsubscribe | preview | now`: the weekly digest of a channel.
+
 import { CronExpressionParser } from 'cron-parser';
 import { z } from 'zod';
 import { composeDigest } from '../domain/digest.ts';
 import { resolveHealthSettings } from '../domain/health-settings.ts';
 import { scheduleToCron } from '../domain/schedule.ts';
 import { NotFoundError, PermissionError, ValidationError } from '../errors.ts';
+import { keyed, t, translator } from '../i18n/translate.ts';
 import { context, list, reply } from '../replies/build.ts';
 import { digestReply } from '../replies/digest-reply.ts';
-import { formatDate } from '../replies/format.ts';
+import { formatDayIn } from '../replies/format.ts';
 import type { Reply } from '../replies/reply.ts';
 import type { DigestFilter, DigestSubscription } from '../store/store.ts';
 import { type CommandInput, defineCommand, parseWith, textAfter } from './command.ts';
@@ -54,11 +56,11 @@ async function filterFrom(
   if (options.owner) {
     const owner = await resolveUser(ctx, options.owner);
     filter.ownerId = owner.id;
-    words.push(`owner ${owner.displayName}`);
+    words.push(t(ctx.locale, 'digest.filterOwner', { name: owner.displayName }));
   }
   if (options.tier) {
     filter.tier = options.tier;
-    words.push(`tier ${options.tier}`);
+    words.push(t(ctx.locale, 'digest.filterTier', { tier: options.tier }));
   }
   if (options.region) {
     filter.region = options.region;
@@ -76,16 +78,15 @@ async function filterFrom(
     words.push(accounts.map((account) => account.name).join(', '));
   }
   if (input.flags.has('linked')) {
-    if (!ctx.channel)
-      throw new ValidationError('“linked” means the account linked to this channel; use it in a channel.');
+    if (!ctx.channel) throw new ValidationError(keyed('digest.linkedOnlyInChannel'));
     filter.linkedToChannel = true;
-    words.push('the account linked to this channel');
+    words.push(t(ctx.locale, 'digest.filterLinked'));
   }
   return { filter, words };
 }
 
 /** The digest for a filter, now, as it would be posted. */
-async function digestNow(ctx: CommandContext, filter: DigestFilter, title: string): Promise<Reply> {
+async function digestNow(ctx: CommandContext, filter: DigestFilter, kind: 'preview' | 'now'): Promise<Reply> {
   const zone = ctx.user.timeZone ?? ctx.workspace.timeZone;
   const input = await ctx.store.digestData.read(
     filter,
@@ -93,7 +94,11 @@ async function digestNow(ctx: CommandContext, filter: DigestFilter, title: strin
     resolveHealthSettings(ctx.workspace.healthSettings),
     ctx.channel,
   );
-  return digestReply(composeDigest(input), { title: `${title} · ${formatDate(ctx.now(), zone)}`, timeZone: zone });
+  return digestReply(composeDigest(input), {
+    title: t(ctx.locale, 'digest.title', { kind, day: formatDayIn(ctx.now(), zone, ctx.locale) }),
+    timeZone: zone,
+    locale: ctx.locale,
+  });
 }
 
 function scheduleOf(input: CommandInput, ctx: CommandContext): { cron: string; timeZone: string } {
@@ -105,10 +110,7 @@ function scheduleOf(input: CommandInput, ctx: CommandContext): { cron: string; t
   const cron = scheduleToCron(phrase);
   const timeZone = input.options.tz ?? ctx.workspace.timeZone;
   if (!isTimeZone(timeZone)) {
-    throw new ValidationError(
-      `“${timeZone}” is not a time zone; use an IANA name such as Europe/Berlin or America/New_York.`,
-      USAGE,
-    );
+    throw new ValidationError(keyed('digest.notTimeZone', { zone: timeZone }), USAGE);
   }
   let runs: number[];
   try {
@@ -119,23 +121,17 @@ function scheduleOf(input: CommandInput, ctx: CommandContext): { cron: string; t
     // A date that never comes ("0 9 30 2 *") parses but never fires.
     if (runs.length === 0) throw new Error('never runs');
   } catch {
-    throw new ValidationError(
-      `“${phrase}” is not a schedule; try weekly mon 09:00, daily 8:30, weekdays 9am or cron:"0 9 * * 1".`,
-      USAGE,
-    );
+    throw new ValidationError(keyed('digest.notSchedule', { phrase }), USAGE);
   }
   if (runs.some((run, index) => index > 0 && run - (runs[index - 1] ?? run) < MIN_GAP_MS)) {
-    throw new ValidationError(
-      `“${phrase}” would post more often than once an hour, too often for a channel; try daily 8:30 or weekly mon 09:00.`,
-      USAGE,
-    );
+    throw new ValidationError(keyed('digest.tooOften', { phrase }), USAGE);
   }
   return { cron: cron as string, timeZone };
 }
 
 async function subscribe(input: CommandInput, ctx: CommandContext): Promise<Reply> {
   const channel = ctx.channel;
-  if (!channel) throw new ValidationError('Subscribe in the Slack or Teams channel the digest should go to.', USAGE);
+  if (!channel) throw new ValidationError(keyed('digest.subscribeInChannel'), USAGE);
   const { cron, timeZone } = scheduleOf(input, ctx);
   const { filter, words } = await filterFrom(input, ctx);
   // Asking twice (a retry, a double click) must not give the channel two digests a week.
@@ -145,7 +141,7 @@ async function subscribe(input: CommandInput, ctx: CommandContext): Promise<Repl
   if (same) {
     return reply({
       tone: 'info',
-      summary: `This channel already gets that digest (#${same.id}); nothing changed.`,
+      summary: t(ctx.locale, 'digest.already', { id: same.id }),
     });
   }
   const subscription = await ctx.store.digestSubscriptions.create(
@@ -164,10 +160,18 @@ async function subscribe(input: CommandInput, ctx: CommandContext): Promise<Repl
   return reply({
     tone: 'success',
     audience: 'channel',
-    summary: `This channel gets the account digest (#${subscription.id}) on “${cron}” in ${timeZone}${words.length ? `, for ${words.join(', ')}` : ''}.`,
+    summary: t(ctx.locale, 'digest.subscribed', {
+      id: subscription.id,
+      cron,
+      zone: timeZone,
+      filters: words.length ? words.join(', ') : 'none',
+    }),
     blocks: [
       context(
-        `Next one: ${formatDate(next, timeZone)} ${next.toLocaleTimeString('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' })}. /account digest preview shows it now.`,
+        t(ctx.locale, 'digest.next', {
+          day: formatDayIn(next, timeZone, ctx.locale),
+          time: next.toLocaleTimeString('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' }),
+        }),
       ),
     ],
   });
@@ -182,11 +186,12 @@ function sameFilter(a: DigestFilter, b: DigestFilter): boolean {
 /** How the subscription's latest run went, so a digest that stopped arriving can be explained from chat. */
 async function lastRunText(ctx: CommandContext, subscription: DigestSubscription): Promise<string> {
   const [run] = await ctx.store.digestRuns.forSubscription(subscription.id, 1);
-  if (!run) return 'not posted yet';
-  const when = formatDate(run.postedAt ?? run.startedAt, subscription.timeZone);
-  if (run.status === 'failed') return `last one failed ${when}: ${run.error ?? 'no reason given'}`;
-  if (run.status === 'skipped') return `last one skipped ${when} (${run.error ?? 'missed'})`;
-  return run.status === 'posted' ? `last posted ${when}` : 'posting now';
+  const tr = translator(ctx.locale);
+  if (!run) return tr('digest.notPosted');
+  const day = formatDayIn(run.postedAt ?? run.startedAt, subscription.timeZone, ctx.locale);
+  if (run.status === 'failed') return tr('digest.lastFailed', { day, error: run.error ?? 'none' });
+  if (run.status === 'skipped') return tr('digest.lastSkipped', { day, error: run.error ?? 'none' });
+  return run.status === 'posted' ? tr('digest.lastPosted', { day }) : tr('digest.posting');
 }
 
 async function listSubscriptions(ctx: CommandContext): Promise<Reply> {
@@ -196,23 +201,25 @@ async function listSubscriptions(ctx: CommandContext): Promise<Reply> {
   const mine = ctx.user.role === 'admin' ? all : all.filter((s) => s.createdById === ctx.user.id || inThisChannel(s));
   const lastRuns = await Promise.all(mine.map((s) => lastRunText(ctx, s)));
   return reply({
-    title: `Digest subscriptions (${mine.length})`,
-    summary: `${mine.length} digest subscriptions`,
+    title: t(ctx.locale, 'digest.subscriptions', { count: mine.length }),
+    summary: t(ctx.locale, 'digest.subscriptionsSummary', { count: mine.length }),
     blocks: [
       list(
         mine.map((s, index) => ({
           title: `#${s.id} · ${s.channelName ?? s.channelId} (${s.platform})`,
-          meta: `${s.cron} · ${s.timeZone}${s.paused ? ' · paused' : ''} · ${lastRuns[index]}`,
+          meta: [s.cron, s.timeZone, s.paused ? t(ctx.locale, 'digest.paused') : null, lastRuns[index]]
+            .filter(Boolean)
+            .join(' · '),
           buttons: [
             {
-              label: 'Unsubscribe',
+              label: t(ctx.locale, 'digest.unsubscribe'),
               actionId: 'digest_unsubscribe',
               value: String(s.id),
               command: `/account digest unsubscribe ${s.id}`,
             },
           ],
         })),
-        { empty: 'No digests yet. In a channel: /account digest subscribe weekly mon 09:00' },
+        { empty: t(ctx.locale, 'digest.none') },
       ),
     ],
   });
@@ -220,20 +227,19 @@ async function listSubscriptions(ctx: CommandContext): Promise<Reply> {
 
 async function unsubscribe(input: CommandInput, ctx: CommandContext): Promise<Reply> {
   const id = Number((input.positional[1] ?? '').replace('#', ''));
-  if (!Number.isInteger(id) || id <= 0)
-    throw new ValidationError('Say which subscription, by its number: /account digest unsubscribe 3.', USAGE);
+  if (!Number.isInteger(id) || id <= 0) throw new ValidationError(keyed('digest.whichSubscription'), USAGE);
   const subscription = await ctx.store.digestSubscriptions.byId(id);
-  if (!subscription) throw new NotFoundError(`There is no digest subscription ${id}; /account digest list shows them.`);
+  if (!subscription) throw new NotFoundError(keyed('digest.noSuch', { id }));
   if (ctx.user.role !== 'admin' && subscription.createdById !== ctx.user.id) {
-    throw new PermissionError('Only the person who subscribed or an admin can unsubscribe a digest.');
+    throw new PermissionError(keyed('digest.notYours'));
   }
   await ctx.store.digestSubscriptions.remove(id, actorOf(ctx));
-  return reply({ tone: 'success', summary: `Digest subscription #${id} is cancelled.` });
+  return reply({ tone: 'success', summary: t(ctx.locale, 'digest.cancelled', { id }) });
 }
 
 export const digest = defineCommand({
   name: 'digest',
-  summary: 'The account health digest: subscribe a channel, list, unsubscribe, preview, post now',
+  summary: 'help.digest',
   usage: USAGE,
   examples: [
     '/account digest subscribe weekly mon 09:00',
@@ -244,7 +250,7 @@ export const digest = defineCommand({
   options: OPTIONS,
   flags: ['linked'],
   schema: z.object({
-    action: z.enum(ACTIONS, { error: `Say what to do: ${ACTIONS.join(', ')}, e.g. /account digest preview` }),
+    action: z.enum(ACTIONS, { error: keyed('digest.sayWhat') }),
     input: z.custom<CommandInput>(),
   }),
   toArgs: (input) => ({ action: input.positional[0]?.toLowerCase(), input }),
@@ -258,7 +264,7 @@ export const digest = defineCommand({
         return unsubscribe(input, ctx);
       case 'preview': {
         // A preview is for the person asking (they may share it); only `now` posts to the channel.
-        const answer = await digestNow(ctx, (await filterFrom(input, ctx)).filter, 'Digest preview');
+        const answer = await digestNow(ctx, (await filterFrom(input, ctx)).filter, 'preview');
         return { ...answer, audience: 'private' };
       }
       case 'now': {
@@ -268,7 +274,7 @@ export const digest = defineCommand({
           ctx.channel && typed.words.length === 0
             ? await ctx.store.digestSubscriptions.list({ platform: ctx.channel.platform, channelId: ctx.channel.id })
             : [];
-        const answer = await digestNow(ctx, own?.filter ?? typed.filter, 'Account health digest');
+        const answer = await digestNow(ctx, own?.filter ?? typed.filter, 'now');
         return { ...answer, audience: 'channel' };
       }
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NotFoundError } from '../errors.ts';
+import { keyed, t } from '../i18n/translate.ts';
 import { reply } from '../replies/build.ts';
 import { formatDay } from '../replies/format.ts';
 import { defineCommand } from './command.ts';
@@ -7,15 +8,15 @@ import { actorOf, viewerOf } from './context.ts';
 
 export const DoneArgsSchema = z.object({
   task: z
-    .string({ error: 'Say which follow-up is done, by its number: /account done 42' })
-    .regex(/^#?\d{1,9}$/, 'Say which follow-up is done, by its number: /account done 42')
+    .string({ error: keyed('done.needNumber') })
+    .regex(/^#?\d{1,9}$/, keyed('done.needNumber'))
     .transform((value) => Number(value.replace('#', ''))),
 });
 
 export const done = defineCommand({
   name: 'done',
   aliases: ['complete', 'close'],
-  summary: 'Mark a follow-up as done',
+  summary: 'help.done',
   usage: '/account done <task number>',
   examples: ['/account done 42'],
   schema: DoneArgsSchema,
@@ -23,14 +24,20 @@ export const done = defineCommand({
   run: async (args, ctx) => {
     const existing = await ctx.store.tasks.byId(args.task);
     const account = existing ? await ctx.store.accounts.byId(existing.accountId, viewerOf(ctx)) : null;
-    if (!existing || !account)
-      throw new NotFoundError(`There is no follow-up #${args.task}; /account tasks lists them.`);
+    if (!existing || !account) throw new NotFoundError(keyed('done.noSuch', { id: args.task }));
     if (existing.doneAt) {
       return reply({
-        summary: `Follow-up #${existing.id} “${existing.title}” was already done on ${formatDay(existing.doneAt)}.`,
+        summary: t(ctx.locale, 'done.already', {
+          id: existing.id,
+          title: existing.title,
+          day: formatDay(existing.doneAt, ctx.locale),
+        }),
       });
     }
     await ctx.store.tasks.complete(existing.id, actorOf(ctx), ctx.now());
-    return reply({ tone: 'success', summary: `Done: “${existing.title}” (${account.name}).` });
+    return reply({
+      tone: 'success',
+      summary: t(ctx.locale, 'done.done', { title: existing.title, name: account.name }),
+    });
   },
 });

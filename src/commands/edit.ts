@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { coreName, stripControlCharacters } from '../domain/normalize.ts';
 import type { Account } from '../domain/records.ts';
 import { ConflictError, ValidationError } from '../errors.ts';
+import { keyed, t } from '../i18n/translate.ts';
 import { context, reply } from '../replies/build.ts';
 import { accountLabel } from '../replies/format.ts';
 import type { AccountPatch } from '../store/store.ts';
@@ -52,7 +53,7 @@ function editSchema(ctx: CommandContext) {
     z.preprocess((value) => (typeof value === 'string' && CLEAR.test(value.trim()) ? null : value), schema.nullable());
   return z
     .object({
-      account: z.string().trim().min(1, 'Say which account to edit, e.g. /account edit acme tier:A'),
+      account: z.string().trim().min(1, keyed('edit.needAccount')),
       name: AccountNameSchema.optional(),
       key: AccountKeySchema.optional(),
       tier: TierSchema.optional(),
@@ -61,14 +62,14 @@ function editSchema(ctx: CommandContext) {
       country: clearable(shortText('country')).optional(),
       sector: clearable(shortText('sector')).optional(),
       parent: z.string().optional(),
-      renewal: clearable(daySchema(ctx.now(), timeZoneOf(ctx), 'renewal date')).optional(),
-      revenue: clearable(moneySchema('a revenue')).optional(),
-      potential: clearable(moneySchema('a potential')).optional(),
+      renewal: clearable(daySchema(ctx.now(), timeZoneOf(ctx), 'renewal')).optional(),
+      revenue: clearable(moneySchema('revenue')).optional(),
+      potential: clearable(moneySchema('potential')).optional(),
       currency: z
         .string()
         .trim()
         .toUpperCase()
-        .regex(/^[A-Z]{3}$/, 'A currency is a three-letter code such as EUR, USD or GBP')
+        .regex(/^[A-Z]{3}$/, keyed('edit.currency'))
         .optional(),
       visibility: VisibilitySchema.optional(),
       aliases: z
@@ -81,14 +82,17 @@ function editSchema(ctx: CommandContext) {
                 .map((alias) => alias.trim())
                 .filter(Boolean),
         )
-        .pipe(z.array(z.string().max(120, 'An alias can be at most 120 characters')).max(20, 'Give at most 20 aliases'))
+        .pipe(z.array(z.string().max(120, keyed('edit.aliasMax'))).max(20, keyed('edit.aliasesMax')))
         .optional(),
       strategy: clearable(
         z
           .string()
           .transform(stripControlCharacters)
           .pipe(
-            z.string().trim().max(STRATEGY_MAX_LENGTH, `A strategy can be at most ${STRATEGY_MAX_LENGTH} characters`),
+            z
+              .string()
+              .trim()
+              .max(STRATEGY_MAX_LENGTH, keyed('edit.strategyMax', { max: STRATEGY_MAX_LENGTH })),
           ),
       ).optional(),
       owner: z.string().optional(),
@@ -106,9 +110,7 @@ function amount(
 ) {
   if (value === undefined || value === null) return value;
   if (value.currency && value.currency !== currency) {
-    throw new ValidationError(
-      `This account's amounts are in ${currency}; give the ${field} in ${currency}, or change currency: first.`,
-    );
+    throw new ValidationError(keyed('edit.currencyMismatch', { currency, field }));
   }
   return value.amount;
 }
@@ -119,7 +121,7 @@ async function patchFrom(args: EditArgs, account: Account, ctx: CommandContext):
   if (args.name !== undefined) patch.name = checkNewName(ctx, account, args.name);
   if (args.key !== undefined && args.key !== account.key) {
     const taken = await ctx.store.accounts.byKey(args.key);
-    if (taken) throw new ConflictError(`The key "${args.key}" is already used by ${taken.name}.`);
+    if (taken) throw new ConflictError(keyed('edit.keyTaken', { key: args.key, name: taken.name }));
     patch.key = args.key;
   }
   for (const field of ['tier', 'status', 'region', 'country', 'sector', 'visibility', 'aliases', 'strategy'] as const) {
@@ -131,7 +133,7 @@ async function patchFrom(args: EditArgs, account: Account, ctx: CommandContext):
   if (args.potential !== undefined) patch.potential = amount(args.potential, currency, 'potential');
   if (args.parent !== undefined) patch.parentId = await parentOf(args.parent, account, ctx);
   if (args.owner !== undefined) {
-    await requireOwnerOrAdmin(ctx, account, 'hand it over');
+    await requireOwnerOrAdmin(ctx, account, 'handOver');
     patch.ownerId = (await resolveUser(ctx, args.owner)).id;
   }
   return patch;
@@ -143,7 +145,7 @@ export function checkNewName(ctx: CommandContext, account: Account, name: string
   const twin = ctx.store.accounts
     .index()
     .find((entry) => entry.id !== account.id && !entry.archived && coreName(entry.name) === coreName(clean));
-  if (twin) throw new ConflictError(`There is already an account called ${accountLabel(twin)}.`);
+  if (twin) throw new ConflictError(keyed('edit.nameTaken', { account: accountLabel(twin) }));
   return clean;
 }
 
@@ -151,11 +153,11 @@ export function checkNewName(ctx: CommandContext, account: Account, name: string
 async function parentOf(reference: string, account: Account, ctx: CommandContext): Promise<number | null> {
   if (CLEAR.test(reference.trim())) return null;
   const parent = await resolveAccount(ctx, reference);
-  if (parent.id === account.id) throw new ValidationError(`${account.name} cannot be its own parent.`);
+  if (parent.id === account.id) throw new ValidationError(keyed('edit.ownParent', { name: account.name }));
   const parents = new Map(ctx.store.accounts.index().map((entry) => [entry.id, entry.parentId]));
   for (let at: number | null = parent.id; at !== null; at = parents.get(at) ?? null) {
     if (at === account.id)
-      throw new ValidationError(`${parent.name} is part of ${account.name}, so it cannot be its parent.`);
+      throw new ValidationError(keyed('edit.parentCycle', { parent: parent.name, name: account.name }));
   }
   return parent.id;
 }
@@ -163,13 +165,13 @@ async function parentOf(reference: string, account: Account, ctx: CommandContext
 export const edit = defineCommand({
   name: 'edit',
   aliases: ['set', 'update'],
-  summary: 'Change an account: name, tier, status, region, renewal, revenue, parent, owner…',
+  summary: 'help.edit',
   usage: USAGE,
   examples: [
-    '/account edit acme tier:A renewal:2027-03-31',
-    '/account edit acme revenue:1.2M potential:"€ 3 Mio"',
-    '/account edit "Acme Germany" parent:acme region:EMEA',
-    '/account edit acme strategy:"Become their sole logistics partner by 2028"',
+    '/account edit nordwind tier:A renewal:2027-03-31',
+    '/account edit nordwind revenue:1.2M potential:"3 Mio €"',
+    '/account edit kestrel parent:nordwind region:EMEA',
+    '/account edit nordwind strategy:"Become their sole logistics partner by 2028"',
   ],
   options: FIELDS,
   schema: z.object({ account: z.string(), options: z.record(z.string(), z.string()) }),
@@ -179,15 +181,18 @@ export const edit = defineCommand({
     const account = await resolveAccount(ctx, args.account);
     await requireEdit(ctx, account);
     if (Object.keys(options).length === 0) {
-      if (ctx.surface.forms) return editAccountForm(account);
-      throw new ValidationError('Say what to change, e.g. /account edit acme tier:A renewal:2027-03-31.', USAGE);
+      if (ctx.surface.forms) return editAccountForm(account, ctx.locale);
+      throw new ValidationError(keyed('edit.sayWhat'), USAGE);
     }
     const patch = await patchFrom(args, account, ctx);
     const updated = await ctx.store.accounts.update(account.id, patch, actorOf(ctx));
     return reply({
       tone: 'success',
-      summary: `Updated ${accountLabel(updated)}: ${Object.keys(options).join(', ')}.`,
-      blocks: [context(`/account show ${updated.key} shows the account card.`)],
+      summary: t(ctx.locale, 'edit.updated', {
+        account: accountLabel(updated),
+        changes: Object.keys(options).join(', '),
+      }),
+      blocks: [context(t(ctx.locale, 'edit.showHint', { key: updated.key }))],
     });
   },
 });
@@ -197,9 +202,9 @@ function parseEdit(ctx: CommandContext, raw: Record<string, string>): EditArgs {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const field = issue?.path[0];
-  const message = issue?.message ?? 'That change is not valid';
+  const problem = issue?.message ?? keyed('edit.invalid');
   throw new ValidationError(
-    `${field && field !== 'account' ? `${String(field)}: ` : ''}${message}${/[.!?]$/.test(message) ? '' : '.'}`,
+    field && field !== 'account' ? keyed('edit.fieldProblem', { field: String(field), problem }) : problem,
     USAGE,
   );
 }

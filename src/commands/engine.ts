@@ -4,7 +4,8 @@
 
 import type { Account } from '../domain/records.ts';
 import { isUserError, NotFoundError, ValidationError } from '../errors.ts';
-import { t } from '../i18n/translate.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { keyed, t, translated } from '../i18n/translate.ts';
 import type { Logger } from '../logger.ts';
 import { reply, userError } from '../replies/build.ts';
 import { accountLabel } from '../replies/format.ts';
@@ -20,7 +21,7 @@ import { type CommandLine, hasCommandPrefix, parseCommandLine } from './parser.t
 import { createRegistry } from './registry.ts';
 import { AccountChoiceError, candidatesFor } from './resolve-account.ts';
 import { namesNewPeople } from './resolve-user.ts';
-import { closestWords, orList } from './suggest.ts';
+import { closestWords } from './suggest.ts';
 import { accountsOfContacts, askReply, notUnderstood } from './understood-replies.ts';
 import { vocabularyFor } from './vocabulary.ts';
 
@@ -60,14 +61,19 @@ function splitInput(line: CommandLine, command: Command): CommandInput {
     if (token.option && isOption && command.options.length > 0) {
       const { name, value } = token.option;
       if (!command.options.includes(name)) {
-        const close = closestWords(name, command.options);
-        const hint = close.length > 0 ? `Did you mean ${orList(close.map((option) => `${option}:`))}?` : '';
+        const close = closestWords(name, command.options).map((option) => `${option}:`);
         throw new ValidationError(
-          `“${name}:” is not an option of ${command.name}. ${hint || `Its options are ${command.options.map((option) => `${option}:`).join(' ')}.`}`.trim(),
+          close.length > 0
+            ? keyed('engine.notAnOption', { name, command: command.name, close })
+            : keyed('engine.notAnOptionList', {
+                name,
+                command: command.name,
+                options: command.options.map((option) => `${option}:`).join(' '),
+              }),
           command.usage,
         );
       }
-      if (name in input.options) throw new ValidationError(`You gave ${name}: twice; give it once.`, command.usage);
+      if (name in input.options) throw new ValidationError(keyed('engine.optionTwice', { name }), command.usage);
       input.options[name] = value;
     } else if (!token.quoted && command.flags.includes(token.text.toLowerCase())) {
       input.flags.add(token.text.toLowerCase());
@@ -87,14 +93,14 @@ function withAccount(line: string, reference: string, key: string): string {
   return `/account show ${key}`;
 }
 
-function choiceReply(error: AccountChoiceError, line: string): Reply {
+function choiceReply(error: AccountChoiceError, line: string, locale: Locale): Reply {
   return reply({
     tone: 'warning',
-    summary: error.message,
+    summary: translated(locale, error.message),
     blocks: [
       {
         type: 'choices',
-        prompt: error.reason === 'ambiguous' ? 'Pick one:' : 'Close matches:',
+        prompt: t(locale, error.reason === 'ambiguous' ? 'ask.pick' : 'engine.closeMatches'),
         actionId: 'account_choose',
         choices: error.candidates.map((candidate) => {
           const command = withAccount(line, error.reference, candidate.key);
@@ -119,6 +125,16 @@ function addingPeople<T>(text: string, ctx: CommandContext, work: (ctx: CommandC
   return ctx.store.transaction((store) => work({ ...ctx, store }));
 }
 
+/** A message as one sentence: schemas write their messages without the full stop the reply ends with. */
+function sentence(text: string): string {
+  return /[.!?…]$/.test(text.trim()) ? text : `${text}.`;
+}
+
+/** The outcome with its reply marked for the reader's language, for the words renderers add. */
+function localized(outcome: Outcome, locale: Locale): Outcome {
+  return { ...outcome, reply: { ...outcome.reply, locale } };
+}
+
 export class CommandEngine {
   constructor(
     private readonly logger: Logger,
@@ -129,11 +145,7 @@ export class CommandEngine {
   async handle(typed: string, ctx: RequestContext): Promise<Outcome> {
     const input = typed.trim();
     if (!input) {
-      return {
-        status: 'user_error',
-        restricted: false,
-        reply: userError('Type a command or a question, e.g. /account help.'),
-      };
+      return { status: 'user_error', restricted: false, reply: userError(t(ctx.locale, 'engine.empty'), ctx.locale) };
     }
     if (input.length > MAX_INPUT_LENGTH) return this.command(input, ctx);
     const prefixed = hasCommandPrefix(input);
@@ -159,21 +171,27 @@ export class CommandEngine {
         return {
           status: 'user_error',
           restricted: false,
-          reply: reply({
-            tone: 'info',
-            summary: t(understood.language ?? ctx.locale, 'engine.createOnlyByCommand', {
-              name: understood.name || 'none',
+          reply: {
+            ...reply({
+              tone: 'info',
+              summary: t(understood.language ?? ctx.locale, 'engine.createOnlyByCommand', {
+                name: understood.name || 'none',
+              }),
             }),
-          }),
+            locale: understood.language ?? ctx.locale,
+          },
         };
       case 'unknown':
         // `/account shwo`: the command form gets the command's answer ("Did you mean show?").
         if (prefixed || (command && !CREATES_ACCOUNTS.has(first))) return this.command(input, ctx);
-        return {
-          status: 'user_error',
-          restricted: false,
-          reply: notUnderstood(understood, begin({ ...ctx, locale: understood.language ?? ctx.locale })),
-        };
+        return localized(
+          {
+            status: 'user_error',
+            restricted: false,
+            reply: notUnderstood(understood, begin({ ...ctx, locale: understood.language ?? ctx.locale })),
+          },
+          understood.language ?? ctx.locale,
+        );
     }
   }
 
@@ -186,11 +204,10 @@ export class CommandEngine {
         : understood.contactHint
           ? await accountsOfContacts(ctx, understood.contactHint)
           : [];
-      return {
-        status: 'user_error',
-        restricted: ctx.disclosure.restricted,
-        reply: askReply(understood, candidates, ctx),
-      };
+      return localized(
+        { status: 'user_error', restricted: ctx.disclosure.restricted, reply: askReply(understood, candidates, ctx) },
+        ctx.locale,
+      );
     } catch (error) {
       return this.failure(error, parseCommandLine(understood.intent), ctx);
     }
@@ -202,7 +219,7 @@ export class CommandEngine {
       return {
         status: 'user_error',
         restricted: false,
-        reply: userError('That is too long for one command; split it up.'),
+        reply: userError(t(request.locale, 'engine.tooLong'), request.locale),
       };
     }
     const ctx = begin(request);
@@ -212,7 +229,7 @@ export class CommandEngine {
       if (!command) throw this.unknownCommand(line.name);
       const input = splitInput(line, command);
       const result = await addingPeople(line.text, ctx, (scoped) => command.execute(input, scoped, this.registry));
-      return { status: 'ok', reply: result, restricted: ctx.disclosure.restricted };
+      return localized({ status: 'ok', reply: result, restricted: ctx.disclosure.restricted }, ctx.locale);
     } catch (error) {
       return this.failure(error, line, ctx);
     }
@@ -225,7 +242,7 @@ export class CommandEngine {
     try {
       const result = await resolveAction(actionId, value, ctx);
       if (result.kind === 'command') return this.command(result.text, request);
-      return { status: 'ok', reply: result.reply, restricted: ctx.disclosure.restricted };
+      return localized({ status: 'ok', reply: result.reply, restricted: ctx.disclosure.restricted }, ctx.locale);
     } catch (error) {
       return this.failure(error, line, ctx);
     }
@@ -243,7 +260,7 @@ export class CommandEngine {
       const result = await addingPeople(Object.values(values).join(' '), ctx, (scoped) =>
         submitForm(formId, values, state, scoped),
       );
-      return { status: 'ok', reply: result, restricted: ctx.disclosure.restricted };
+      return localized({ status: 'ok', reply: result, restricted: ctx.disclosure.restricted }, ctx.locale);
     } catch (error) {
       return this.failure(error, parseCommandLine(formId), ctx);
     }
@@ -273,12 +290,12 @@ export class CommandEngine {
     const ctx = begin(request);
     try {
       const account = await ctx.store.accounts.byId(accountId, viewerOf(ctx));
-      if (!account || account.archivedAt) throw new NotFoundError('The account this channel is linked to is gone.');
+      if (!account || account.archivedAt) throw new NotFoundError(keyed('engine.linkedAccountGone'));
       disclose(ctx, [account]);
       const saved = await saveNote(ctx, account, parseWith(NoteBodySchema, body));
       return {
         status: 'ok',
-        reply: saved.reply,
+        reply: { ...saved.reply, locale: ctx.locale },
         restricted: ctx.disclosure.restricted,
         created: saved.created,
         account,
@@ -291,15 +308,28 @@ export class CommandEngine {
   private unknownCommand(name: string): ValidationError {
     const names = this.registry.all().flatMap((command) => [command.name, ...command.aliases]);
     const close = closestWords(name, names);
-    const hint = close.length > 0 ? ` Did you mean ${orList(close)}?` : '';
-    return new ValidationError(`There is no command “${name}”.${hint}`, '/account help lists every command');
+    return new ValidationError(
+      close.length > 0 ? keyed('engine.noCommandDidYouMean', { name, close }) : keyed('engine.noCommand', { name }),
+      keyed('engine.helpListsAll'),
+    );
   }
 
   private failure(error: unknown, line: CommandLine, ctx: CommandContext): Outcome {
     const restricted = ctx.disclosure.restricted;
     if (error instanceof AccountChoiceError)
-      return { status: 'user_error', restricted, reply: choiceReply(error, line.text) };
-    if (isUserError(error)) return { status: 'user_error', restricted, reply: userError(error.message, error.usage) };
+      return {
+        status: 'user_error',
+        restricted,
+        reply: { ...choiceReply(error, line.text, ctx.locale), locale: ctx.locale },
+      };
+    if (isUserError(error)) {
+      const usage = error.usage === undefined ? undefined : translated(ctx.locale, error.usage);
+      return {
+        status: 'user_error',
+        restricted,
+        reply: userError(sentence(translated(ctx.locale, error.message)), ctx.locale, usage),
+      };
+    }
     this.logger.error(
       { err: error, command: line.name, workspaceId: ctx.workspace.id, userId: ctx.user.id, origin: ctx.origin },
       'command failed',
@@ -307,7 +337,7 @@ export class CommandEngine {
     return {
       status: 'internal_error',
       restricted: false,
-      reply: userError('Something went wrong on our side. It has been logged; please try again in a moment.'),
+      reply: userError(t(ctx.locale, 'engine.internal'), ctx.locale),
     };
   }
 }

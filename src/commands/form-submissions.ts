@@ -1,8 +1,10 @@
 // What a submitted form does. Platforms hand over the values as strings (user pickers already turned into kam-bot
 // user ids, account pickers into account ids); each form's schema checks them before anything is saved.
+
 import { z } from 'zod';
 import { stripControlCharacters } from '../domain/normalize.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
+import { keyed } from '../i18n/translate.ts';
 import { reply } from '../replies/build.ts';
 import { accountLabel } from '../replies/format.ts';
 import type { Reply } from '../replies/reply.ts';
@@ -23,7 +25,10 @@ import { daySchema } from './values/dates.ts';
 const blank = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
 
-const Id = z.coerce.number({ error: 'Pick one from the list' }).int().positive('Pick one from the list');
+const Id = z.coerce
+  .number({ error: keyed('form.pickOne') })
+  .int()
+  .positive(keyed('form.pickOne'));
 
 function parse<S extends z.ZodType>(schema: S, values: unknown): z.output<S> {
   const parsed = schema.safeParse(values);
@@ -33,7 +38,7 @@ function parse<S extends z.ZodType>(schema: S, values: unknown): z.output<S> {
 
 async function account(ctx: CommandContext, id: number) {
   const found = await ctx.store.accounts.byId(id, viewerOf(ctx));
-  if (!found || found.archivedAt) throw new NotFoundError('That account is no longer there; pick another.');
+  if (!found || found.archivedAt) throw new NotFoundError(keyed('form.accountGone'));
   return found;
 }
 
@@ -41,12 +46,12 @@ async function account(ctx: CommandContext, id: number) {
 async function user(ctx: CommandContext, picked: string) {
   if (!/^\d+$/.test(picked)) return resolveUser(ctx, picked);
   const found = await ctx.store.users.byId(Number(picked));
-  if (!found) throw new NotFoundError('That person is not known here; pick another.');
+  if (!found) throw new NotFoundError(keyed('form.personUnknown'));
   return found;
 }
 
 const Person = z.union([z.string().regex(/^\d+$/), z.string().regex(PLATFORM_MENTION)], {
-  error: 'Pick one from the list',
+  error: keyed('form.pickOne'),
 });
 
 const NewAccountForm = z.object({
@@ -66,8 +71,8 @@ function EditAccountForm(ctx: CommandContext) {
     region: blank(shortText('region')),
     country: blank(shortText('country')),
     sector: blank(shortText('sector')),
-    renewal: blank(daySchema(ctx.now(), timeZoneOf(ctx), 'renewal date')),
-    strategy: blank(z.string().trim().max(4_000, 'A strategy can be at most 4000 characters')),
+    renewal: blank(daySchema(ctx.now(), timeZoneOf(ctx), 'renewal')),
+    strategy: blank(z.string().trim().max(4_000, keyed('form.strategyMax'))),
   });
 }
 
@@ -77,7 +82,7 @@ function TaskForm(ctx: CommandContext) {
   return z.object({
     account: Id,
     title: TaskTitleSchema,
-    due: blank(daySchema(ctx.now(), timeZoneOf(ctx), 'due date')),
+    due: blank(daySchema(ctx.now(), timeZoneOf(ctx), 'due')),
     assignee: blank(Person),
   });
 }
@@ -156,6 +161,6 @@ export async function submitForm(
       return taskAdded(task, target, assignee, ctx);
     }
     default:
-      throw new ValidationError('That form is out of date; open it again.');
+      throw new ValidationError(keyed('form.outOfDate'));
   }
 }

@@ -1,14 +1,15 @@
 // `health settings`: the workspace's health thresholds, contact cadence per tier and component weights.
+
 import { z } from 'zod';
 import {
   HEALTH_COMPONENT_KEYS,
-  HEALTH_COMPONENT_LABELS,
   type HealthComponentKey,
   HealthSettingsOverridesSchema,
   resolveHealthSettings,
 } from '../domain/health-settings.ts';
 import { TIERS } from '../domain/records.ts';
 import { ValidationError } from '../errors.ts';
+import { keyed, t } from '../i18n/translate.ts';
 import { context, reply } from '../replies/build.ts';
 import { type CommandInput, firstIssue } from './command.ts';
 import { actorOf, type CommandContext } from './context.ts';
@@ -32,36 +33,39 @@ export const HEALTH_SETTING_OPTIONS: string[] = [
   'reset',
 ];
 
-const NumberText = z.coerce.number({ error: 'must be a whole number' });
+const NumberText = z.coerce.number();
 
 function describe(ctx: CommandContext) {
   const settings = resolveHealthSettings(ctx.workspace.healthSettings);
+  const { locale } = ctx;
+  // Weights are shown as shares of 100%, whatever they add up to.
+  const totalWeight = HEALTH_COMPONENT_KEYS.reduce((sum, key) => sum + settings.weights[key], 0) || 1;
   return reply({
-    title: 'Health settings',
-    summary: 'Health settings of this workspace',
+    title: t(locale, 'settings.title'),
+    summary: t(locale, 'settings.summary'),
     blocks: [
       {
         type: 'fields',
         fields: [
+          { label: t(locale, 'settings.bands'), value: t(locale, 'settings.bandsValue', settings.bands) },
           {
-            label: 'Bands',
-            value: `green from ${settings.bands.green}, amber from ${settings.bands.amber}, red below`,
+            label: t(locale, 'settings.cadence'),
+            value: TIERS.map((tier) =>
+              t(locale, 'settings.cadenceTier', { tier, days: settings.cadenceDays[tier] }),
+            ).join(', '),
           },
           {
-            label: 'Contact cadence',
-            value: TIERS.map((tier) => `tier ${tier} every ${settings.cadenceDays[tier]} days`).join(', '),
-          },
-          {
-            label: 'Weights',
-            value: HEALTH_COMPONENT_KEYS.map((key) => `${HEALTH_COMPONENT_LABELS[key]} ${settings.weights[key]}`).join(
-              ', ',
-            ),
+            label: t(locale, 'settings.weights'),
+            value: HEALTH_COMPONENT_KEYS.map((key) =>
+              t(locale, 'settings.weight', {
+                component: t(locale, `component.${key}`),
+                weight: Math.round((100 * settings.weights[key]) / totalWeight),
+              }),
+            ).join(', '),
           },
         ],
       },
-      context(
-        'Admins change them with /account health settings green:75 amber:45 cadence-a:10 weight-sentiment:25, or reset:yes.',
-      ),
+      context(t(locale, 'settings.howToChange')),
     ],
   });
 }
@@ -69,10 +73,10 @@ function describe(ctx: CommandContext) {
 export async function healthSettings(input: CommandInput, ctx: CommandContext) {
   const given = Object.entries(input.options);
   if (given.length === 0) return describe(ctx);
-  requireAdmin(ctx, 'change the health settings');
+  requireAdmin(ctx, 'healthSettings');
   if (input.options.reset !== undefined) {
     ctx.workspace = await ctx.store.workspaceSettings.setHealthSettings(null, actorOf(ctx));
-    return { ...describe(ctx), tone: 'success' as const, summary: 'Health settings are back to the defaults.' };
+    return { ...describe(ctx), tone: 'success' as const, summary: t(ctx.locale, 'settings.reset') };
   }
   const current = HealthSettingsOverridesSchema.safeParse(ctx.workspace.healthSettings ?? {});
   const merged: Record<string, Record<string, number>> = structuredClone(current.success ? current.data : {}) as Record<
@@ -81,7 +85,7 @@ export async function healthSettings(input: CommandInput, ctx: CommandContext) {
   >;
   for (const [name, value] of given) {
     const number = NumberText.safeParse(value);
-    if (!number.success) throw new ValidationError(`${name}: must be a whole number.`);
+    if (!number.success) throw new ValidationError(keyed('settings.optionWhole', { name }));
     const [section, key] =
       name === 'green' || name === 'amber'
         ? ['bands', name]
@@ -93,5 +97,5 @@ export async function healthSettings(input: CommandInput, ctx: CommandContext) {
   const parsed = HealthSettingsOverridesSchema.safeParse(merged);
   if (!parsed.success) throw new ValidationError(firstIssue(parsed.error));
   ctx.workspace = await ctx.store.workspaceSettings.setHealthSettings(parsed.data, actorOf(ctx));
-  return { ...describe(ctx), tone: 'success' as const, summary: 'Saved the health settings.' };
+  return { ...describe(ctx), tone: 'success' as const, summary: t(ctx.locale, 'settings.saved') };
 }

@@ -1,8 +1,10 @@
 // `health <account>`: score, band, trend and each component's reason; `override:` sets a gut-feel score;
 // `health settings …` is the workspace's thresholds, cadences and weights (health-settings-action.ts).
+
 import { z } from 'zod';
 import { stripControlCharacters } from '../domain/normalize.ts';
 import { ValidationError } from '../errors.ts';
+import { keyed, t } from '../i18n/translate.ts';
 import { context, list, reply } from '../replies/build.ts';
 import { accountLabel, formatDay } from '../replies/format.ts';
 import { type CommandInput, defineCommand, parseWith } from './command.ts';
@@ -22,17 +24,17 @@ function overrideSchema(ctx: CommandContext) {
     override: z.preprocess(
       (value) => (value === 'clear' || value === 'none' ? null : value),
       z.coerce
-        .number({ error: 'The override is a score from 0 to 100, or clear' })
-        .refine(Number.isFinite, 'The override is a score from 0 to 100, or clear')
-        .int('The override is a whole number from 0 to 100')
-        .min(0, 'The override is a score from 0 to 100')
-        .max(100, 'The override is a score from 0 to 100')
+        .number({ error: keyed('health.overrideScore') })
+        .refine(Number.isFinite, keyed('health.overrideScore'))
+        .int(keyed('health.overrideWhole'))
+        .min(0, keyed('health.overrideRange'))
+        .max(100, keyed('health.overrideRange'))
         .nullable(),
     ),
     reason: z
       .string()
       .transform(stripControlCharacters)
-      .pipe(z.string().trim().min(1, 'Give a reason').max(300, 'A reason can be at most 300 characters'))
+      .pipe(z.string().trim().min(1, keyed('health.giveReason')).max(300, keyed('health.reasonMax')))
       .optional(),
     until: daySchema(ctx.now(), timeZoneOf(ctx), 'date').optional(),
   });
@@ -48,20 +50,23 @@ async function setOverride(reference: string, input: CommandInput, ctx: CommandC
   );
   if (args.override === null) {
     await ctx.store.accounts.update(account.id, { healthOverride: null }, actorOf(ctx));
-    return reply({ tone: 'success', summary: `Cleared the health override of ${accountLabel(account)}.` });
+    return reply({ tone: 'success', summary: t(ctx.locale, 'health.cleared', { account: accountLabel(account) }) });
   }
-  if (!args.reason) throw new ValidationError('Say why, e.g. override:35 reason:"CFO is leaving in January".', USAGE);
-  if (args.until && args.until <= ctx.now())
-    throw new ValidationError('The override should last until a day after today.', USAGE);
+  if (!args.reason) throw new ValidationError(keyed('health.sayWhy'), USAGE);
+  if (args.until && args.until <= ctx.now()) throw new ValidationError(keyed('health.untilFuture'), USAGE);
   await ctx.store.accounts.update(
     account.id,
     { healthOverride: { score: args.override, reason: args.reason, until: args.until ?? null, byId: ctx.user.id } },
     actorOf(ctx),
   );
-  const until = args.until ? ` until ${formatDay(args.until)}` : '';
   return reply({
     tone: 'success',
-    summary: `Set the health of ${account.name} to ${args.override} (gut feel)${until}: ${args.reason}.`,
+    summary: t(ctx.locale, 'health.overrideSet', {
+      name: account.name,
+      score: args.override,
+      until: args.until ? formatDay(args.until, ctx.locale) : 'none',
+      reason: args.reason,
+    }),
   });
 }
 
@@ -69,19 +74,22 @@ async function show(reference: string, ctx: CommandContext) {
   const account = await resolveAccount(ctx, reference);
   const { health, trend } = await healthOf(ctx, account);
   const settings = healthSettingsOf(ctx);
+  const { locale } = ctx;
   return reply({
-    title: `Health: ${accountLabel(account)}`,
+    title: t(locale, 'health.title', { account: accountLabel(account) }),
     ...(health.band ? { band: health.band } : {}),
     summary:
-      health.score === null
-        ? `${account.name}: not enough data for a health score yet`
-        : `${account.name}: health ${health.score} (${health.band})`,
+      health.score === null || health.band === null
+        ? t(locale, 'health.summaryNone', { name: account.name })
+        : t(locale, 'health.summary', {
+            name: account.name,
+            score: health.score,
+            band: t(locale, `band.${health.band}`),
+          }),
     blocks: [
-      { type: 'fields', fields: healthFields(health, trend) },
-      list(componentItems(health), { heading: 'Components' }),
-      context(
-        `Bands: green from ${settings.bands.green}, amber from ${settings.bands.amber}. Set a gut feel: /account health ${account.key} override:35 reason:"…"`,
-      ),
+      { type: 'fields', fields: healthFields(health, locale, trend) },
+      list(componentItems(health, locale), { heading: t(locale, 'health.components') }),
+      context(t(locale, 'health.bandsHint', { ...settings.bands, key: account.key })),
     ],
   });
 }
@@ -89,17 +97,17 @@ async function show(reference: string, ctx: CommandContext) {
 export const health = defineCommand({
   name: 'health',
   aliases: ['score'],
-  summary: 'Health score, band and trend, with the reason behind each part; gut-feel overrides; settings',
+  summary: 'help.health',
   usage: USAGE,
   examples: [
-    '/account health acme',
-    '/account health acme override:35 reason:"CFO leaves in January" until:2027-01-31',
-    '/account health acme override:clear',
+    '/account health pelham',
+    '/account health pelham override:35 reason:"CFO leaves in January" until:2027-01-31',
+    '/account health pelham override:clear',
     '/account health settings green:75 cadence-a:10',
   ],
   options: ['override', 'reason', 'until', ...HEALTH_SETTING_OPTIONS],
   schema: z.object({
-    reference: z.string().trim().min(1, 'Say which account, e.g. /account health acme'),
+    reference: z.string().trim().min(1, keyed('health.needAccount')),
     input: z.custom<CommandInput>(),
   }),
   toArgs: (input) => ({ reference: input.positional.join(' '), input }),
@@ -107,14 +115,10 @@ export const health = defineCommand({
     if (reference.toLowerCase() === 'settings') return healthSettings(input, ctx);
     const settingsGiven = Object.keys(input.options).filter((name) => HEALTH_SETTING_OPTIONS.includes(name));
     if (settingsGiven.length > 0) {
-      throw new ValidationError(
-        `${settingsGiven[0]}: is a workspace setting; use /account health settings ${settingsGiven[0]}:….`,
-        USAGE,
-      );
+      throw new ValidationError(keyed('health.isWorkspaceSetting', { name: settingsGiven[0] ?? '' }), USAGE);
     }
     if (input.options.override !== undefined) return setOverride(reference, input, ctx);
-    if (Object.keys(input.options).length > 0)
-      throw new ValidationError('reason: and until: go with override:.', USAGE);
+    if (Object.keys(input.options).length > 0) throw new ValidationError(keyed('health.onlyWithOverride'), USAGE);
     return show(reference, ctx);
   },
 });

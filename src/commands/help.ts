@@ -1,62 +1,70 @@
 import { z } from 'zod';
 import { NotFoundError } from '../errors.ts';
-import { context, heading, list, reply, text } from '../replies/build.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { keyed, type MessageKey, t } from '../i18n/translate.ts';
+import { context, heading, list, localizedUsage, reply, text } from '../replies/build.ts';
 import { type Command, type CommandRegistry, defineCommand } from './command.ts';
-import { closestWords, orList } from './suggest.ts';
+import { closestWords } from './suggest.ts';
 
 export const HelpArgsSchema = z.object({ topic: z.string().trim().toLowerCase().optional() });
 
-/** Example questions, shown in help and when a question is not understood. */
-export const EXAMPLE_QUESTIONS = ['how is acme doing?', 'who owns globex?', "what's new with initech?"];
+/** Example questions help shows, about accounts the demo portfolio has. */
+const EXAMPLE_QUESTIONS: MessageKey[] = [
+  'help.question.health',
+  'help.question.owner',
+  'help.question.news',
+  'help.question.overdue',
+  'help.question.renewals',
+];
 
-function commandHelp(command: Command) {
-  const aliases = command.aliases.length > 0 ? `Also: ${command.aliases.join(', ')}` : null;
+function commandHelp(command: Command, locale: Locale) {
+  const summary = t(locale, command.summary);
   return reply({
     title: `/account ${command.name}`,
-    summary: command.summary,
+    summary,
     blocks: [
-      text(command.summary),
-      { type: 'fields', fields: [{ label: 'Usage', value: command.usage }] },
+      text(summary),
+      { type: 'fields', fields: [{ label: t(locale, 'help.usage'), value: localizedUsage(command.usage, locale) }] },
       list(
         command.examples.map((example) => ({ title: example })),
-        { heading: 'Examples' },
+        { heading: t(locale, 'help.examples') },
       ),
-      ...(aliases ? [context(aliases)] : []),
+      ...(command.aliases.length > 0 ? [context(t(locale, 'help.also', { aliases: command.aliases.join(', ') }))] : []),
     ],
   });
 }
 
-function overview(registry: CommandRegistry) {
+function overview(registry: CommandRegistry, locale: Locale) {
   return reply({
-    title: 'kam-bot: your key accounts, in chat',
-    summary: 'kam-bot commands',
+    title: t(locale, 'help.title'),
+    summary: t(locale, 'help.summary'),
     blocks: [
       list(
         registry
           .all()
           .filter((command) => !command.hidden)
-          .map((command) => ({ title: `/account ${command.name}`, text: command.summary })),
-        { heading: 'Commands' },
+          .map((command) => ({ title: `/account ${command.name}`, text: t(locale, command.summary) })),
+        { heading: t(locale, 'help.commands') },
       ),
-      heading('Or just ask'),
-      text(EXAMPLE_QUESTIONS.map((question) => `“${question}”`).join('   ')),
-      context('/account help <command> explains one command, with examples.'),
+      heading(t(locale, 'help.orJustAsk')),
+      text(EXAMPLE_QUESTIONS.map((question) => `“${t(locale, question)}”`).join('   ')),
+      context(t(locale, 'help.oneCommand')),
     ],
   });
 }
 
 export const help = defineCommand({
   name: 'help',
-  aliases: ['?', 'commands'],
-  summary: 'What kam-bot can do, or how one command works',
+  aliases: ['?', 'commands', 'hilfe'],
+  summary: 'help.help',
   usage: '/account help [command]',
   examples: ['/account help', '/account help note'],
   schema: HelpArgsSchema,
   toArgs: (input) => (input.positional[0] ? { topic: input.positional[0] } : {}),
-  run: async (args, _ctx, registry) => {
-    if (!args.topic) return overview(registry);
+  run: async (args, ctx, registry) => {
+    if (!args.topic) return overview(registry, ctx.locale);
     const command = registry.find(args.topic);
-    if (command) return commandHelp(command);
+    if (command) return commandHelp(command, ctx.locale);
     const close = closestWords(
       args.topic,
       registry
@@ -65,8 +73,10 @@ export const help = defineCommand({
         .map((candidate) => candidate.name),
     );
     throw new NotFoundError(
-      `There is no command “${args.topic}”.${close.length > 0 ? ` Did you mean ${orList(close)}?` : ''}`,
-      '/account help lists every command',
+      close.length > 0
+        ? keyed('engine.noCommandDidYouMean', { name: args.topic, close })
+        : keyed('engine.noCommand', { name: args.topic }),
+      keyed('engine.helpListsAll'),
     );
   },
 });

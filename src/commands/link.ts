@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ValidationError } from '../errors.ts';
+import { keyed, t } from '../i18n/translate.ts';
 import { context, reply } from '../replies/build.ts';
 import { accountLabel } from '../replies/format.ts';
 import { defineCommand } from './command.ts';
@@ -9,19 +10,18 @@ import { resolveAccount } from './resolve-account.ts';
 /** The channel the command came from; linking and unlinking only make sense in one. */
 export function channelOf(ctx: CommandContext, doing: 'link' | 'unlink') {
   if (!ctx.channel) {
-    const what = doing === 'link' ? 'Linking' : 'Unlinking';
-    throw new ValidationError(`${what} works in a Slack or Teams channel: run it in the channel you want to ${doing}.`);
+    throw new ValidationError(keyed('link.needChannel', { doing }));
   }
   return ctx.channel;
 }
 
 export const LinkArgsSchema = z.object({
-  account: z.string().trim().min(1, 'Say which account this channel is about, e.g. /account link acme'),
+  account: z.string().trim().min(1, keyed('link.needAccount')),
 });
 
 export const link = defineCommand({
   name: 'link',
-  summary: 'Link this channel to an account: notes captured here go to it',
+  summary: 'help.link',
   usage: '/account link <account>',
   examples: ['/account link acme'],
   schema: LinkArgsSchema,
@@ -33,8 +33,8 @@ export const link = defineCommand({
     return reply({
       tone: 'success',
       audience: 'channel',
-      summary: `This channel is now linked to ${accountLabel(account)}.`,
-      blocks: [context('Notes saved from this channel go to it unless another account is named.')],
+      summary: t(ctx.locale, 'link.done', { account: accountLabel(account) }),
+      blocks: [context(t(ctx.locale, 'link.hint'))],
     });
   },
 });

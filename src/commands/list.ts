@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { Health } from '../domain/health.ts';
 import type { Account, User } from '../domain/records.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { keyed, t, translated } from '../i18n/translate.ts';
 import { context, list, reply } from '../replies/build.ts';
-import { accountLabel, formatDay, humanize } from '../replies/format.ts';
+import { accountLabel, formatDay, valueLabel } from '../replies/format.ts';
 import type { ListItem } from '../replies/reply.ts';
 import { defineCommand } from './command.ts';
 import { type CommandContext, disclose, viewerOf } from './context.ts';
@@ -26,17 +28,15 @@ export const ListArgsSchema = z
     sector: shortText('sector').optional(),
     country: shortText('country').optional(),
     status: AccountStatusSchema.optional(),
-    band: z.enum(['red', 'amber', 'green'], { error: 'A band is red, amber or green, e.g. band:red' }).optional(),
+    band: z.enum(['red', 'amber', 'green'], { error: keyed('list.bandIs') }).optional(),
     /** Days without contact; 0 for "longer than its tier's cadence". */
     quiet: z.coerce
-      .number({ error: 'Say quiet:60 for accounts without contact for 60 days, or just quiet' })
-      .int('Say quiet:60 for accounts without contact for 60 days, or just quiet')
+      .number({ error: keyed('list.quietIs') })
+      .int(keyed('list.quietIs'))
       .min(0)
       .max(3650)
       .optional(),
-    words: z
-      .array(z.string())
-      .max(0, 'List takes filters like tier:A or mine; to find an account by name use show or search'),
+    words: z.array(z.string()).max(0, keyed('list.wordsNotTaken')),
   })
   .strict();
 
@@ -45,27 +45,37 @@ function item(
   owners: Map<number, User>,
   names: Map<number, string>,
   health: Health | undefined,
+  locale: Locale,
 ): ListItem {
   const facts = [
-    health?.score === null || !health ? 'no health data' : `health ${health.score}`,
-    `Tier ${account.tier}`,
+    health?.score === null || !health
+      ? t(locale, 'list.noHealthData')
+      : t(locale, 'list.health', { score: health.score }),
+    t(locale, 'list.tier', { tier: account.tier }),
   ];
   const owner = account.ownerId === null ? undefined : owners.get(account.ownerId);
-  facts.push(owner ? owner.displayName : 'no owner');
+  facts.push(owner ? owner.displayName : t(locale, 'list.noOwner'));
   const place = [account.region, account.country].filter(Boolean).join(' / ');
   if (place) facts.push(place);
-  if (account.status !== 'active') facts.push(humanize(account.status));
+  if (account.status !== 'active') facts.push(valueLabel(locale, 'status', account.status));
   const parent = account.parentId === null ? undefined : names.get(account.parentId);
-  if (parent) facts.push(`part of ${parent}`);
-  if (account.renewalAt) facts.push(`renewal ${formatDay(account.renewalAt)}`);
-  if (account.visibility === 'restricted') facts.push('restricted');
+  if (parent) facts.push(t(locale, 'list.partOf', { parent }));
+  if (account.renewalAt) facts.push(t(locale, 'list.renewal', { day: formatDay(account.renewalAt, locale) }));
+  if (account.visibility === 'restricted') facts.push(t(locale, 'list.restricted'));
   return {
     title: accountLabel(account),
     ...(health?.band ? { band: health.band } : {}),
-    ...(health?.band && health.band !== 'green' && health.topReason ? { text: health.topReason } : {}),
+    ...(health?.band && health.band !== 'green' && health.topReason
+      ? { text: translated(locale, health.topReason) }
+      : {}),
     meta: facts.join(' · '),
     buttons: [
-      { label: 'Show', actionId: 'account_show', value: String(account.id), command: `/account show ${account.key}` },
+      {
+        label: t(locale, 'button.show'),
+        actionId: 'account_show',
+        value: String(account.id),
+        command: `/account show ${account.key}`,
+      },
     ],
   };
 }
@@ -89,13 +99,13 @@ function quietAccounts(ctx: CommandContext, accounts: readonly Account[], days: 
 export const listAccounts = defineCommand({
   name: 'list',
   aliases: ['ls', 'portfolio', 'accounts'],
-  summary: 'The portfolio with health bands; at-risk shows the amber and red accounts, weakest first',
+  summary: 'help.list',
   usage: USAGE,
   examples: [
     '/account list',
     '/account list mine at-risk',
     '/account list tier:A region:EMEA',
-    '/account list owner:@dana',
+    '/account list band:red country:Germany',
   ],
   options: ['tier', 'region', 'owner', 'sector', 'country', 'status', 'band', 'quiet'],
   flags: ['mine', 'at-risk', 'atrisk', 'risk', 'quiet'],
@@ -145,28 +155,32 @@ export const listAccounts = defineCommand({
         args.band ||
         args.quiet !== undefined,
     );
-    const quietTitle =
-      args.quiet === undefined ? '' : args.quiet > 0 ? ` without contact for ${args.quiet} days` : ' gone quiet';
-    const title = `${args.mine ? 'Your accounts' : owner ? `${owner.displayName}'s accounts` : filtered ? 'Accounts' : 'Portfolio'}${args.atRisk ? ' at risk' : ''}${args.band ? ` (${args.band})` : ''}${quietTitle}`;
+    const { locale } = ctx;
+    const title = t(locale, 'list.title', {
+      whose: args.mine ? 'mine' : owner ? 'person' : filtered ? 'filtered' : 'all',
+      name: owner?.displayName ?? '',
+      atRisk: args.atRisk ? 'yes' : 'no',
+      band: args.band ? t(locale, `band.${args.band}`) : 'none',
+      quiet: args.quiet === undefined ? 'none' : args.quiet > 0 ? String(args.quiet) : 'cadence',
+    });
     // The bands of everything the filters selected, so "at-risk" still says how the rest is doing.
-    const bands = (['green', 'amber', 'red'] as const).map(
-      (band) => `${[...health.values()].filter((h) => h.band === band).length} ${band}`,
+    const bands = (['green', 'amber', 'red'] as const).map((band) =>
+      t(locale, 'list.bandCount', {
+        count: [...health.values()].filter((h) => h.band === band).length,
+        band: t(locale, `band.${band}`),
+      }),
     );
-    const count = `${shown.length} ${shown.length === 1 ? 'account' : 'accounts'}`;
+    const count = t(locale, 'list.count', { count: shown.length });
     return reply({
-      title: `${title} (${count})`,
-      summary: `${title}: ${count}`,
+      title: t(locale, 'list.titleWithCount', { title, count }),
+      summary: t(locale, 'list.summary', { title, count }),
       blocks: [
         context(bands.join(' · ')),
         list(
-          shown.map((account) => item(account, owners, names, health.get(account.id))),
+          shown.map((account) => item(account, owners, names, health.get(account.id), locale)),
           {
             limit: LIST_LIMIT,
-            empty: args.atRisk
-              ? 'No account is amber or red. 🎉'
-              : filtered
-                ? 'No accounts match those filters.'
-                : 'No accounts yet. Create one: /account new <name>',
+            empty: t(locale, args.atRisk ? 'list.noneAtRisk' : filtered ? 'list.noneMatch' : 'list.noneYet'),
           },
         ),
       ],

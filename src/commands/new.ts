@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { suggestKey } from '../domain/account-key.ts';
 import { coreName, stripControlCharacters } from '../domain/normalize.ts';
-import { TIER_NAMES } from '../domain/records.ts';
 import { ConflictError, ValidationError } from '../errors.ts';
+import { keyed, t } from '../i18n/translate.ts';
 import { context, reply } from '../replies/build.ts';
 import { accountLabel } from '../replies/format.ts';
 import type { Reply } from '../replies/reply.ts';
@@ -44,7 +44,7 @@ export async function createAccount(args: NewAccountArgs & { name: string }, ctx
   const name = stripControlCharacters(args.name);
   const index = ctx.store.accounts.index();
   const twin = index.find((entry) => !entry.archived && coreName(entry.name) === coreName(name));
-  if (twin) throw new ConflictError(`There is already an account called ${accountLabel(twin)}.`);
+  if (twin) throw new ConflictError(keyed('edit.nameTaken', { account: accountLabel(twin) }));
   const owner = args.owner ? await resolveUser(ctx, args.owner) : ctx.user;
   const parent = args.parent ? await resolveAccount(ctx, args.parent) : null;
   const taken = new Set(index.map((entry) => entry.key));
@@ -65,21 +65,28 @@ export async function createAccount(args: NewAccountArgs & { name: string }, ctx
     },
     actorOf(ctx),
   );
-  const facts = [`tier ${account.tier} (${TIER_NAMES[account.tier]})`, `owner ${owner.displayName}`];
-  if (parent) facts.push(`subsidiary of ${parent.name}`);
+  const { locale } = ctx;
+  const facts = [
+    t(locale, 'new.tierFact', { tier: account.tier }),
+    t(locale, 'new.ownerFact', { name: owner.displayName }),
+  ];
+  if (parent) facts.push(t(locale, 'new.subsidiaryOf', { name: parent.name }));
   return reply({
     tone: 'success',
-    summary: `Created ${accountLabel(account)}: ${facts.join(', ')}.`,
-    blocks: [context(`Next: /account note ${account.key} <what you learned>, or /account show ${account.key}`)],
+    summary: t(locale, 'new.created', { account: accountLabel(account), facts: facts.join(', ') }),
+    blocks: [context(t(locale, 'new.next', { key: account.key }))],
   });
 }
 
 export const newAccount = defineCommand({
   name: 'new',
   aliases: ['create', 'add'],
-  summary: 'Create an account',
+  summary: 'help.new',
   usage: USAGE,
-  examples: ['/account new Acme Corporation tier:A', '/account new "Acme Germany" parent:acme owner:@dana region:EMEA'],
+  examples: [
+    '/account new Acme Corporation tier:A',
+    '/account new "Nordwind Polska" parent:nordwind owner:@dana region:EMEA',
+  ],
   options: ['tier', 'owner', 'parent', 'key', 'region', 'country', 'sector', 'status', 'visibility'],
   schema: NewAccountArgsSchema,
   toArgs: (input) => ({
@@ -88,7 +95,7 @@ export const newAccount = defineCommand({
   }),
   run: async (args, ctx) => {
     if (args.name) return createAccount({ ...args, name: args.name }, ctx);
-    if (ctx.surface.forms) return newAccountForm();
-    throw new ValidationError('Give the new account a name, e.g. /account new Acme Corporation tier:A.', USAGE);
+    if (ctx.surface.forms) return newAccountForm(ctx.locale);
+    throw new ValidationError(keyed('new.needName'), USAGE);
   },
 });

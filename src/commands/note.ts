@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { stripControlCharacters } from '../domain/normalize.ts';
 import { extractTags, kindOf, sentimentOf } from '../domain/note-text.ts';
 import type { Account, NoteSource, NoteSourceRef, Origin } from '../domain/records.ts';
+import { keyed, t } from '../i18n/translate.ts';
 import { context, list, reply, text, truncate } from '../replies/build.ts';
-import { accountLabel, formatDay } from '../replies/format.ts';
+import { accountLabel, formatDay, valueLabel } from '../replies/format.ts';
 import type { Reply } from '../replies/reply.ts';
 import { accountAndText } from './account-and-text.ts';
 import { defineCommand, parseWith } from './command.ts';
@@ -16,10 +17,7 @@ export const NOTE_MAX_LENGTH = 40_000;
 const USAGE = '/account note <account> <text>   or   /account note <account name>: <text>';
 
 export const NoteArgsSchema = z.object({
-  rest: z
-    .string()
-    .trim()
-    .min(1, 'Say which account the note is for, then the note, e.g. /account note acme Met the CFO'),
+  rest: z.string().trim().min(1, keyed('note.needAccount')),
 });
 
 export const NoteBodySchema = z
@@ -29,8 +27,8 @@ export const NoteBodySchema = z
     z
       .string()
       .trim()
-      .min(1, 'Write the note after the account, e.g. /account note acme Met the CFO, budget approved')
-      .max(NOTE_MAX_LENGTH, `A note can be at most ${NOTE_MAX_LENGTH.toLocaleString('en')} characters`),
+      .min(1, keyed('note.needText'))
+      .max(NOTE_MAX_LENGTH, keyed('note.tooLong', { max: NOTE_MAX_LENGTH })),
   );
 
 const SOURCE_OF: Record<Origin, NoteSource> = {
@@ -101,14 +99,14 @@ export async function saveNote(
     actorOf(ctx),
   );
   const facts = [
-    saved.note.sentiment === 'neutral' ? null : saved.note.sentiment,
+    saved.note.sentiment === 'neutral' ? null : valueLabel(ctx.locale, 'sentiment', saved.note.sentiment),
     ...saved.note.tags.map((tag) => `#${tag}`),
   ];
   const answer = reply({
     tone: 'success',
     summary: saved.created
-      ? `Saved a note to ${accountLabel(account)}.`
-      : `That message was already saved to ${accountLabel(account)}; nothing new was added.`,
+      ? t(ctx.locale, 'note.saved', { account: accountLabel(account) })
+      : t(ctx.locale, 'note.already', { account: accountLabel(account) }),
     blocks: [
       text(truncate(saved.note.body, 500), 'quote'),
       ...(facts.some(Boolean) ? [context(facts.filter(Boolean).join(' · '))] : []),
@@ -117,9 +115,14 @@ export async function saveNote(
             list(
               saved.tasks.map((task) => ({
                 title: task.title,
-                meta: [`#${task.id}`, task.dueAt ? `due ${formatDay(task.dueAt)}` : 'no due date'].join(' · '),
+                meta: [
+                  `#${task.id}`,
+                  task.dueAt
+                    ? t(ctx.locale, 'task.due', { day: formatDay(task.dueAt, ctx.locale) })
+                    : t(ctx.locale, 'task.noDueDate'),
+                ].join(' · '),
               })),
-              { heading: 'Follow-ups added' },
+              { heading: t(ctx.locale, 'note.followUps') },
             ),
           ]
         : []),
@@ -131,12 +134,12 @@ export async function saveNote(
 export const note = defineCommand({
   name: 'note',
   aliases: ['log', 'capture'],
-  summary: 'Capture a note; #risk and #win set its sentiment, todo: lines become follow-ups',
+  summary: 'help.note',
   usage: USAGE,
   examples: [
-    '/account note acme Met Jane (CFO): budget approved for phase 2 #win',
-    '/account note Acme Germany: procurement wants a second offer #risk',
-    '/account note acme Call with Bob. todo: send the pricing sheet by friday',
+    '/account note nordwind Met Ute (CFO): budget approved for phase 2 #win',
+    '/account note Nordwind Logistik: Einkauf will ein zweites Angebot #risk',
+    '/account note corvane Call with Luca. todo: send the pricing sheet by friday',
   ],
   schema: NoteArgsSchema,
   toArgs: (input) => ({ rest: input.rest }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { keyed, t } from '../i18n/translate.ts';
 import { list, reply } from '../replies/build.ts';
 import { accountLabel } from '../replies/format.ts';
 import { type CommandInput, defineCommand, textAfter } from './command.ts';
@@ -17,12 +18,12 @@ export const NOTES_MAX = 50;
 const NOTE_PREVIEW_LENGTH = 1_000;
 
 export const NotesArgsSchema = z.object({
-  account: z.string().trim().min(1, 'Say whose notes to show, e.g. /account notes acme'),
+  account: z.string().trim().min(1, keyed('notes.needAccount')),
   count: z.coerce
-    .number({ error: 'The number of notes must be a whole number' })
-    .int('The number of notes must be a whole number')
-    .min(1, 'Ask for at least 1 note')
-    .max(NOTES_MAX, `Ask for at most ${NOTES_MAX} notes at a time`)
+    .number({ error: keyed('notes.countWhole') })
+    .int(keyed('notes.countWhole'))
+    .min(1, keyed('notes.countMin'))
+    .max(NOTES_MAX, keyed('notes.countMax', { max: NOTES_MAX }))
     .default(NOTES_DEFAULT),
 });
 
@@ -43,15 +44,19 @@ export function countAndPeriod(input: CommandInput): { account: string; count?: 
 export const notes = defineCommand({
   name: 'notes',
   aliases: ['recent'],
-  summary: 'Recent notes of an account, newest first',
+  summary: 'help.notes',
   usage: `/account notes <account> [how many, up to ${NOTES_MAX}] [period:"last month"]`,
-  examples: ['/account notes acme', '/account notes "Acme Germany" 20', '/account notes acme period:"this week"'],
+  examples: [
+    '/account notes nordwind',
+    '/account notes "Nordwind Logistik" 20',
+    '/account notes nordwind period:"this week"',
+  ],
   options: ['period'],
   schema: NotesArgsSchema.extend({ period: z.string().optional() }),
   toArgs: countAndPeriod,
   run: async (args, ctx) => {
     const account = await resolveAccount(ctx, args.account);
-    const period = periodOption(args.period, ctx.now(), timeZoneOf(ctx), 'period:"last month"');
+    const period = periodOption(args.period, ctx.now(), timeZoneOf(ctx), keyed('period.lastMonthExample'));
     const [read, counted] = await Promise.all([
       ctx.store.notes.forAccount(account.id, period ? PERIOD_READ : args.count),
       ctx.store.notes.countForAccount(account.id),
@@ -63,12 +68,12 @@ export const notes = defineCommand({
     const total = period ? inPeriod.length : counted;
     const authors = await ctx.store.users.byIds(recent.flatMap((n) => (n.authorId === null ? [] : [n.authorId])));
     return reply({
-      title: `Notes: ${accountLabel(account)}`,
-      summary: `${total} ${total === 1 ? 'note' : 'notes'} on ${account.name}`,
+      title: t(ctx.locale, 'notes.title', { account: accountLabel(account) }),
+      summary: t(ctx.locale, 'notes.summary', { count: total, name: account.name }),
       blocks: [
         list(
           recent.map((item) => noteItem(item, authors, ctx, NOTE_PREVIEW_LENGTH)),
-          { empty: `No notes yet. Add one: /account note ${account.key} <text>`, total },
+          { empty: t(ctx.locale, 'notes.none', { key: account.key }), total },
         ),
       ],
     });

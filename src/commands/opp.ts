@@ -1,10 +1,12 @@
 // `opp add <account> <title> [value:120k] [close:2027-03-31] …` and `opp <id> stage:won …`.
+
 import { z } from 'zod';
 import { stripControlCharacters } from '../domain/normalize.ts';
 import type { Account } from '../domain/records.ts';
 import { NotFoundError, PermissionError, ValidationError } from '../errors.ts';
+import { keyed, t } from '../i18n/translate.ts';
 import { context, reply } from '../replies/build.ts';
-import { accountLabel, humanize } from '../replies/format.ts';
+import { accountLabel, valueLabel } from '../replies/format.ts';
 import type { OpportunityPatch } from '../store/store.ts';
 import { accountAndText } from './account-and-text.ts';
 import { type CommandInput, defineCommand, parseWith, textAfter } from './command.ts';
@@ -22,14 +24,9 @@ const OPTIONS = ['value', 'close', 'stage', 'probability', 'competitors', 'loss'
 function fieldsSchema(ctx: CommandContext) {
   return z
     .object({
-      title: z
-        .string()
-        .trim()
-        .min(1, 'Give the opportunity a title')
-        .max(200, 'A title can be at most 200 characters')
-        .optional(),
-      value: moneySchema('a value').optional(),
-      close: daySchema(ctx.now(), timeZoneOf(ctx), 'close date').optional(),
+      title: z.string().trim().min(1, keyed('opp.needTitle')).max(200, keyed('opp.titleMax')).optional(),
+      value: moneySchema('value').optional(),
+      close: daySchema(ctx.now(), timeZoneOf(ctx), 'close').optional(),
       stage: StageSchema.optional(),
       probability: ProbabilitySchema.optional(),
       competitors: z
@@ -40,13 +37,9 @@ function fieldsSchema(ctx: CommandContext) {
             .map((name) => name.trim())
             .filter(Boolean),
         )
-        .pipe(
-          z
-            .array(z.string().max(80, 'A competitor name can be at most 80 characters'))
-            .max(10, 'Name at most 10 competitors'),
-        )
+        .pipe(z.array(z.string().max(80, keyed('opp.competitorMax'))).max(10, keyed('opp.competitorsMax')))
         .optional(),
-      loss: z.string().trim().max(300, 'A loss reason can be at most 300 characters').optional(),
+      loss: z.string().trim().max(300, keyed('opp.lossMax')).optional(),
       owner: z.string().optional(),
     })
     .strict();
@@ -56,9 +49,7 @@ type Fields = z.output<ReturnType<typeof fieldsSchema>>;
 
 async function patchOf(fields: Fields, account: Account, ctx: CommandContext): Promise<OpportunityPatch> {
   if (fields.value?.currency && fields.value.currency !== account.currency) {
-    throw new ValidationError(
-      `${account.name}'s amounts are in ${account.currency}; give the value in ${account.currency}.`,
-    );
+    throw new ValidationError(keyed('opp.currency', { name: account.name, currency: account.currency }));
   }
   return {
     ...(fields.title === undefined ? {} : { title: stripControlCharacters(fields.title) }),
@@ -76,13 +67,9 @@ async function add(input: CommandInput, ctx: CommandContext) {
   const { account, text } = await accountAndText(textAfter(input, 0, OPTIONS), ctx);
   const fields = parseWith(fieldsSchema(ctx), { ...input.options, title: input.options.title ?? text }, USAGE);
   if (!fields.title) {
-    throw new ValidationError(
-      'Give the opportunity a title, e.g. /account opp add acme Warehouse automation value:450k.',
-      USAGE,
-    );
+    throw new ValidationError(keyed('opp.needTitleExample'), USAGE);
   }
-  if (fields.stage === 'lost' && !fields.loss)
-    throw new ValidationError('Say why it was lost, e.g. loss:"price".', USAGE);
+  if (fields.stage === 'lost' && !fields.loss) throw new ValidationError(keyed('opp.sayWhyLost'), USAGE);
   const patch = await patchOf(fields, account, ctx);
   const opp = await ctx.store.opportunities.add(
     {
@@ -98,42 +85,52 @@ async function add(input: CommandInput, ctx: CommandContext) {
   );
   return reply({
     tone: 'success',
-    summary: `Added opportunity #${opp.id} “${opp.title}” (${humanize(opp.stage)}) to ${accountLabel(account)}.`,
-    blocks: [
-      context(`Move it on with /account opp ${opp.id} stage:propose, or close it with stage:won or stage:lost.`),
-    ],
+    summary: t(ctx.locale, 'opp.added', {
+      id: opp.id,
+      title: opp.title,
+      stage: valueLabel(ctx.locale, 'stage', opp.stage),
+      account: accountLabel(account),
+    }),
+    blocks: [context(t(ctx.locale, 'opp.moveOn', { id: opp.id }))],
   });
 }
 
 async function update(id: number, input: CommandInput, ctx: CommandContext) {
   if (Object.keys(input.options).length === 0) {
-    throw new ValidationError(`Say what to change, e.g. /account opp ${id} stage:won.`, USAGE);
+    throw new ValidationError(keyed('opp.sayWhat', { id }), USAGE);
   }
   const fields = parseWith(fieldsSchema(ctx), input.options, USAGE);
   const existing = await ctx.store.opportunities.byId(id);
   const account = existing ? await ctx.store.accounts.byId(existing.accountId, viewerOf(ctx)) : null;
-  if (!existing || !account) throw new NotFoundError(`There is no opportunity #${id}.`);
+  if (!existing || !account) throw new NotFoundError(keyed('opp.noSuch', { id }));
   if (existing.ownerId !== ctx.user.id && !(await canEdit(ctx, account))) {
-    throw new PermissionError(
-      `Only the opportunity's owner, the account team of ${account.name} or an admin can change it.`,
-    );
+    throw new PermissionError(keyed('opp.notYours', { name: account.name }));
   }
   if (fields.stage === 'lost' && !fields.loss && !existing.lossReason) {
-    throw new ValidationError(`Say why it was lost, e.g. /account opp ${id} stage:lost loss:"price".`, USAGE);
+    throw new ValidationError(keyed('opp.sayWhyLostId', { id }), USAGE);
   }
   const opp = await ctx.store.opportunities.update(id, await patchOf(fields, account, ctx), actorOf(ctx), ctx.now());
-  const stage =
-    fields.stage && fields.stage !== existing.stage ? ` (${humanize(existing.stage)} → ${humanize(opp.stage)})` : '';
-  return reply({ tone: 'success', summary: `Updated opportunity #${id} “${opp.title}” at ${account.name}${stage}.` });
+  const moved = Boolean(fields.stage && fields.stage !== existing.stage);
+  return reply({
+    tone: 'success',
+    summary: t(ctx.locale, 'opp.updated', {
+      id,
+      title: opp.title,
+      name: account.name,
+      moved: moved ? 'yes' : 'none',
+      from: valueLabel(ctx.locale, 'stage', existing.stage),
+      to: valueLabel(ctx.locale, 'stage', opp.stage),
+    }),
+  });
 }
 
 export const opp = defineCommand({
   name: 'opp',
   aliases: ['opportunity', 'deal'],
-  summary: 'Add an opportunity, or move one on (stage, value, close date, competitors)',
+  summary: 'help.opp',
   usage: USAGE,
   examples: [
-    '/account opp add acme Warehouse automation value:450k close:2027-03-31 competitors:"Initech, Globex"',
+    '/account opp add nordwind Warehouse automation value:450k close:2027-03-31 competitors:"Sundt Automation"',
     '/account opp 7 stage:negotiate probability:70',
     '/account opp 7 stage:lost loss:"price: 15% above Initech"',
   ],
@@ -141,9 +138,9 @@ export const opp = defineCommand({
   schema: z.object({
     action: z
       .string({
-        error: 'Say add, or the number of the opportunity to change, e.g. /account opp add acme Warehouse automation',
+        error: keyed('opp.sayAddOrNumber'),
       })
-      .regex(/^(add|#?\d+)$/i, 'Say add, or the number of the opportunity to change, e.g. /account opp 7 stage:won'),
+      .regex(/^(add|#?\d+)$/i, keyed('opp.sayAdd')),
     input: z.custom<CommandInput>(),
   }),
   toArgs: (input) => ({ action: input.positional[0], input }),

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { OPEN_STAGES, type Opportunity } from '../domain/records.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { keyed, t } from '../i18n/translate.ts';
 import { list, reply } from '../replies/build.ts';
-import { accountLabel, formatDay, formatMoney, humanize } from '../replies/format.ts';
+import { accountLabel, formatDay, formatMoney, valueLabel } from '../replies/format.ts';
 import type { ListItem } from '../replies/reply.ts';
 import { type CommandInput, defineCommand, parseWith } from './command.ts';
 import { type CommandContext, timeZoneOf } from './context.ts';
@@ -17,25 +19,26 @@ export const OppsArgsSchema = z.object({ account: z.string().trim() });
 function filtersSchema(ctx: CommandContext) {
   const period = (example: string) => periodSchema(ctx.now(), timeZoneOf(ctx), example).optional();
   return z.object({
-    closing: period('closing:"this quarter" or closing:"next 30 days"'),
-    period: period('period:"last month" or period:"this year"'),
+    closing: period(keyed('opps.closingExample')),
+    period: period(keyed('opps.periodExample')),
     competitor: z.string().trim().min(1).max(120).optional(),
   });
 }
 
-export function opportunityItem(opp: Opportunity, now: Date): ListItem {
+export function opportunityItem(opp: Opportunity, now: Date, locale: Locale): ListItem {
   const open = OPEN_STAGES.includes(opp.stage);
+  const day = (date: Date) => formatDay(date, locale);
   const facts = [
     `#${opp.id}`,
-    humanize(opp.stage),
-    opp.value === null ? null : formatMoney(opp.value, opp.currency),
+    valueLabel(locale, 'stage', opp.stage),
+    opp.value === null ? null : formatMoney(opp.value, opp.currency, locale),
     opp.probability === null || !open ? null : `${opp.probability}%`,
     opp.expectedCloseAt && open
-      ? `closes ${formatDay(opp.expectedCloseAt)}${opp.expectedCloseAt < now ? ' (date passed)' : ''}`
+      ? t(locale, opp.expectedCloseAt < now ? 'opps.closesPassed' : 'opps.closes', { day: day(opp.expectedCloseAt) })
       : null,
-    opp.closedAt && !open ? `closed ${formatDay(opp.closedAt)}` : null,
-    opp.competitors.length > 0 ? `vs ${opp.competitors.join(', ')}` : null,
-    opp.lossReason ? `lost: ${opp.lossReason}` : null,
+    opp.closedAt && !open ? t(locale, 'opps.closed', { day: day(opp.closedAt) }) : null,
+    opp.competitors.length > 0 ? t(locale, 'show.versus', { competitors: opp.competitors.join(', ') }) : null,
+    opp.lossReason ? t(locale, 'opps.lost', { reason: opp.lossReason }) : null,
   ];
   return { title: opp.title, meta: facts.filter(Boolean).join(' · ') };
 }
@@ -43,9 +46,14 @@ export function opportunityItem(opp: Opportunity, now: Date): ListItem {
 export const opps = defineCommand({
   name: 'opps',
   aliases: ['opportunities', 'pipeline', 'deals'],
-  summary: 'Projects to win: one account’s (open first, then won and lost), or the whole pipeline with its totals',
+  summary: 'help.opps',
   usage: USAGE,
-  examples: ['/account opps acme', '/account opps', '/account opps overdue', '/account opps lost competitor:"Sundt"'],
+  examples: [
+    '/account opps nordwind',
+    '/account opps',
+    '/account opps overdue',
+    '/account opps lost competitor:"Sundt"',
+  ],
   options: ['closing', 'period', 'competitor'],
   flags: ['mine', 'overdue', 'won', 'lost'],
   schema: z.object({ input: z.custom<CommandInput>() }),
@@ -75,20 +83,18 @@ export const opps = defineCommand({
       .filter((opp) => !OPEN_STAGES.includes(opp.stage))
       .sort((a, b) => (b.closedAt?.getTime() ?? 0) - (a.closedAt?.getTime() ?? 0));
     const now = ctx.now();
+    const { locale } = ctx;
     return reply({
-      title: `Opportunities: ${accountLabel(account)}`,
-      summary: `${open.length} open ${open.length === 1 ? 'opportunity' : 'opportunities'} at ${account.name}`,
+      title: t(locale, 'opps.title', { account: accountLabel(account) }),
+      summary: t(locale, 'opps.summary', { count: open.length, name: account.name }),
       blocks: [
         list(
-          open.map((opp) => opportunityItem(opp, now)),
-          {
-            heading: 'Open',
-            empty: `None open. Add one: /account opp add ${account.key} <title> value:120k close:2027-03-31`,
-          },
+          open.map((opp) => opportunityItem(opp, now, locale)),
+          { heading: t(locale, 'opps.open'), empty: t(locale, 'opps.noneOpen', { key: account.key }) },
         ),
         list(
-          closed.map((opp) => opportunityItem(opp, now)),
-          { heading: 'Won and lost', empty: 'None closed yet.', limit: 10 },
+          closed.map((opp) => opportunityItem(opp, now, locale)),
+          { heading: t(locale, 'opps.closedHeading'), empty: t(locale, 'opps.noneClosed'), limit: 10 },
         ),
       ],
     });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ValidationError } from '../errors.ts';
+import { keyed, t } from '../i18n/translate.ts';
 import { reply } from '../replies/build.ts';
 import { accountLabel } from '../replies/format.ts';
 import { defineCommand } from './command.ts';
@@ -12,15 +13,15 @@ import { aroundMention } from './team.ts';
 const USAGE = '/account owner <account> @person';
 
 export const OwnerArgsSchema = z.object({
-  account: z.string().trim().min(1, 'Say which account, e.g. /account owner acme @dana'),
-  person: z.string({ error: 'Say who the new owner is, e.g. /account owner acme @dana' }),
+  account: z.string().trim().min(1, keyed('owner.needAccount')),
+  person: z.string({ error: keyed('owner.needPerson') }),
 });
 
 export const owner = defineCommand({
   name: 'owner',
-  summary: 'Hand an account to a new owner (its owner or an admin)',
+  summary: 'help.owner',
   usage: USAGE,
-  examples: ['/account owner acme @dana', '/account owner "Acme Germany" @"Katrin Vogel"'],
+  examples: ['/account owner nordwind @dana', '/account owner "Nordwind Logistik" @"Katrin Vogel"'],
   schema: OwnerArgsSchema,
   toArgs: (input) => {
     const { before, person } = aroundMention(input.positional);
@@ -28,10 +29,14 @@ export const owner = defineCommand({
   },
   run: async (args, ctx) => {
     const account = await resolveAccount(ctx, args.account);
-    await requireOwnerOrAdmin(ctx, account, 'hand it over');
+    await requireOwnerOrAdmin(ctx, account, 'handOver');
     const user = await resolveUser(ctx, args.person);
-    if (account.ownerId === user.id) throw new ValidationError(`${user.displayName} already owns ${account.name}.`);
+    if (account.ownerId === user.id)
+      throw new ValidationError(keyed('owner.already', { person: user.displayName, name: account.name }));
     const updated = await ctx.store.accounts.update(account.id, { ownerId: user.id }, actorOf(ctx));
-    return reply({ tone: 'success', summary: `${user.displayName} now owns ${accountLabel(updated)}.` });
+    return reply({
+      tone: 'success',
+      summary: t(ctx.locale, 'owner.done', { person: user.displayName, account: accountLabel(updated) }),
+    });
   },
 });

@@ -1,8 +1,10 @@
 // Who may do what with an account. Reading and contributing (notes, contacts, tasks, opportunities) is open to
 // everyone who can see the account; restricted accounts are seen only by their team and admins, and to anyone else
 // they do not exist. Changing the account itself takes its team or an admin; archiving, its owner or an admin.
+
 import type { Account } from '../domain/records.ts';
 import { PermissionError } from '../errors.ts';
+import { keyed } from '../i18n/translate.ts';
 import type { CommandContext } from './context.ts';
 
 export type AccountRelation = 'admin' | 'owner' | 'team' | 'none';
@@ -20,18 +22,22 @@ export async function canEdit(ctx: CommandContext, account: Account): Promise<bo
 /** Changing the account's own facts, team or health override. */
 export async function requireEdit(ctx: CommandContext, account: Account): Promise<void> {
   if (!(await canEdit(ctx, account))) {
-    throw new PermissionError(`Only the account team of ${account.name} or an admin can change it.`);
+    throw new PermissionError(keyed('permission.edit', { name: account.name }));
   }
 }
 
 /** Archiving, and handing the account to another owner ("archive it", "hand it over"). */
-export async function requireOwnerOrAdmin(ctx: CommandContext, account: Account, doing: string): Promise<void> {
+export async function requireOwnerOrAdmin(
+  ctx: CommandContext,
+  account: Account,
+  doing: 'archive' | 'handOver',
+): Promise<void> {
   const relation = await relationTo(ctx, account);
   if (relation !== 'admin' && relation !== 'owner') {
-    throw new PermissionError(`Only the owner of ${account.name} or an admin can ${doing}.`);
+    throw new PermissionError(keyed('permission.owner', { name: account.name, doing }));
   }
 }
 
-export function requireAdmin(ctx: CommandContext, doing: string): void {
-  if (ctx.user.role !== 'admin') throw new PermissionError(`Only an admin can ${doing}.`);
+export function requireAdmin(ctx: CommandContext, doing: 'healthSettings' | 'settings'): void {
+  if (ctx.user.role !== 'admin') throw new PermissionError(keyed('permission.admin', { doing }));
 }

@@ -3,7 +3,7 @@
 import { OPEN_STAGES, type Opportunity } from '../domain/records.ts';
 import { t } from '../i18n/translate.ts';
 import { context, list, reply } from '../replies/build.ts';
-import { formatDayIn, formatMoneyIn } from '../replies/locale-format.ts';
+import { formatDay, formatMoney } from '../replies/format.ts';
 import type { Reply } from '../replies/reply.ts';
 import type { AccountIndexEntry } from '../store/store.ts';
 import { type CommandContext, disclose, timeZoneOf } from './context.ts';
@@ -38,8 +38,8 @@ function totals(opps: readonly Opportunity[], ctx: CommandContext): string {
     .sort((a, b) => b[1].value - a[1].value)
     .map(([currency, sum]) =>
       t(ctx.locale, 'pipeline.total', {
-        total: formatMoneyIn(sum.value, currency, ctx.locale),
-        weighted: formatMoneyIn(sum.weighted, currency, ctx.locale),
+        total: formatMoney(sum.value, currency, ctx.locale),
+        weighted: formatMoney(sum.weighted, currency, ctx.locale),
       }),
     )
     .join(' · ');
@@ -76,8 +76,8 @@ export async function portfolioPipeline(query: PipelineQuery, ctx: CommandContex
     kind,
     count: found.length,
     competitor: query.competitor ?? 'none',
-    from: query.closing ? formatDayIn(query.closing.from, ctx.locale) : '',
-    to: query.closing ? formatDayIn(query.closing.to, ctx.locale) : '',
+    from: query.closing ? formatDay(query.closing.from, ctx.locale) : '',
+    to: query.closing ? formatDay(query.closing.to, ctx.locale) : '',
   });
   return reply({
     title,
@@ -86,7 +86,7 @@ export async function portfolioPipeline(query: PipelineQuery, ctx: CommandContex
       context(totals(found, ctx)),
       list(
         found.slice(0, SHOWN).map((opp) => {
-          const item = opportunityItem(opp, now);
+          const item = opportunityItem(opp, now, ctx.locale);
           const account = visible.get(opp.accountId);
           return { ...item, meta: `${account ? `${account.name} · ` : ''}${item.meta ?? ''}` };
         }),

@@ -19,6 +19,7 @@ import { owner } from './owner.ts';
 import { renewals } from './renewals.ts';
 import { saveThread } from './save-thread.ts';
 import { search } from './search.ts';
+import { settings } from './settings.ts';
 import { show } from './show.ts';
 import { task } from './task.ts';
 import { tasks } from './tasks.ts';
@@ -53,6 +54,7 @@ export const COMMANDS: readonly Command[] = [
   unlink,
   search,
   digest,
+  settings,
   saveThread,
   thanks,
 ];

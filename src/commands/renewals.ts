@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Account } from '../domain/records.ts';
-import { t } from '../i18n/translate.ts';
+import { keyed, t } from '../i18n/translate.ts';
 import { list, reply } from '../replies/build.ts';
-import { accountLabel } from '../replies/format.ts';
-import { formatDayIn, formatRelativeIn } from '../replies/locale-format.ts';
+import { accountLabel, formatDay, formatRelative } from '../replies/format.ts';
+
 import { type CommandInput, defineCommand, parseWith } from './command.ts';
 import { type CommandContext, disclose, timeZoneOf, viewerOf } from './context.ts';
 import { resolveAccount } from './resolve-account.ts';
@@ -18,7 +18,7 @@ function argsSchema(ctx: CommandContext) {
   return z.object({
     account: z.string().optional(),
     mine: z.boolean(),
-    within: periodSchema(ctx.now(), timeZoneOf(ctx), 'within:"next 90 days" or within:"this quarter"').optional(),
+    within: periodSchema(ctx.now(), timeZoneOf(ctx), keyed('renewals.withinExample')).optional(),
   });
 }
 
@@ -26,15 +26,15 @@ function renewalLine(account: Account, ctx: CommandContext): string {
   if (!account.renewalAt) return t(ctx.locale, 'renewals.none', { account: accountLabel(account) });
   return t(ctx.locale, 'renewals.one', {
     account: accountLabel(account),
-    date: formatDayIn(account.renewalAt, ctx.locale),
-    relative: formatRelativeIn(account.renewalAt, ctx.now(), timeZoneOf(ctx), ctx.locale),
+    date: formatDay(account.renewalAt, ctx.locale),
+    relative: formatRelative(account.renewalAt, ctx.now(), timeZoneOf(ctx), ctx.locale),
   });
 }
 
 export const renewals = defineCommand({
   name: 'renewals',
   aliases: ['renewal'],
-  summary: 'When contracts renew: one account’s, or every renewal in a window (the next 90 days by default)',
+  summary: 'help.renewals',
   usage: USAGE,
   examples: ['/account renewals', '/account renewals within:"this quarter"', '/account renewals acme'],
   options: ['within'],
@@ -62,7 +62,7 @@ export const renewals = defineCommand({
       .filter((account) => account.renewalAt && account.renewalAt >= from && account.renewalAt < until)
       .sort((a, b) => (a.renewalAt?.getTime() ?? 0) - (b.renewalAt?.getTime() ?? 0));
     disclose(ctx, accounts);
-    const period = { from: formatDayIn(window.from, ctx.locale), to: formatDayIn(window.to, ctx.locale) };
+    const period = { from: formatDay(window.from, ctx.locale), to: formatDay(window.to, ctx.locale) };
     return reply({
       title: t(ctx.locale, 'renewals.title', { count: accounts.length, ...period }),
       summary: t(ctx.locale, 'renewals.title', { count: accounts.length, ...period }),

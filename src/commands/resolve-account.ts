@@ -1,7 +1,9 @@
 // Turns what someone typed into one account they may see, or a question back to them.
+
 import { AccountMatcher } from '../domain/account-matching.ts';
 import type { Account } from '../domain/records.ts';
 import { NotFoundError, UserError, ValidationError } from '../errors.ts';
+import { keyed } from '../i18n/translate.ts';
 import type { AccountIndexEntry } from '../store/store.ts';
 import type { AccountLookup } from '../understanding/vocabulary.ts';
 import { type CommandContext, disclose, viewerOf } from './context.ts';
@@ -20,8 +22,8 @@ export class AccountChoiceError extends UserError {
     super(
       reason === 'ambiguous' ? 'invalid_input' : 'not_found',
       reason === 'ambiguous'
-        ? `“${reference}” could be ${candidates.length} accounts. Which one do you mean?`
-        : `I couldn't find an account called “${reference}”. Did you mean one of these?`,
+        ? keyed('resolve.ambiguous', { reference, count: candidates.length })
+        : keyed('resolve.close', { reference }),
     );
   }
 }
@@ -144,7 +146,7 @@ export async function resolveAccount(
   options: { includeArchived?: boolean } = {},
 ): Promise<Account> {
   const typed = unquote(reference);
-  if (!typed) throw new ValidationError('Say which account you mean: its key or its name.');
+  if (!typed) throw new ValidationError(keyed('resolve.sayWhich'));
   const { matcher, byId, allowed } = matcherFor(ctx, options.includeArchived);
   const match = matcher.match(typed, allowed);
   const pick = (ids: number[]) =>
@@ -157,10 +159,10 @@ export async function resolveAccount(
   if (match.kind === 'ambiguous') throw new AccountChoiceError(typed, pick(match.ids), 'ambiguous');
   if (match.kind === 'none') {
     if (match.suggestions.length > 0) throw new AccountChoiceError(typed, pick(match.suggestions), 'not_found');
-    throw new NotFoundError(`I couldn't find an account called “${typed}”; /account list shows them all.`);
+    throw new NotFoundError(keyed('resolve.noneListHint', { reference: typed }));
   }
   const account = await ctx.store.accounts.byId(match.id, viewerOf(ctx));
-  if (!account) throw new NotFoundError(`I couldn't find an account called “${typed}”.`);
+  if (!account) throw new NotFoundError(keyed('resolve.none', { reference: typed }));
   disclose(ctx, [account]);
   return account;
 }

@@ -1,5 +1,6 @@
 import type { User } from '../domain/records.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
+import { keyed } from '../i18n/translate.ts';
 import type { CommandContext } from './context.ts';
 
 /** How platforms write a mention of a known kam-bot user into command text. */
@@ -27,17 +28,15 @@ export async function resolveUser(ctx: CommandContext, reference: string): Promi
   const foreign = PLATFORM_MENTION.exec(typed);
   if (foreign) return platformPerson(ctx, foreign[1] === 'teams' ? 'teams' : 'slack', foreign[2] ?? '');
   const name = typed.replace(/^@/, '');
-  if (!name) throw new ValidationError('Say who you mean: @name, a name, or me.');
+  if (!name) throw new ValidationError(keyed('person.sayWho'));
   const found = await ctx.store.users.findByName(name);
   const [first, second] = found;
   if (!first) {
-    throw new NotFoundError(
-      `I don't know anyone called “${name}” here; people become known to kam-bot when they first use it.`,
-    );
+    throw new NotFoundError(keyed('person.unknown', { name }));
   }
   if (second) {
     const names = found.slice(0, 5).map((user) => user.displayName);
-    throw new ValidationError(`“${name}” could be ${names.join(', ')}. Use the full name.`);
+    throw new ValidationError(keyed('person.ambiguous', { name, names: names.join(', ') }));
   }
   return first;
 }
@@ -47,7 +46,7 @@ async function platformPerson(ctx: CommandContext, platform: 'slack' | 'teams', 
   const known = await ctx.store.users.byIdentity(platform, externalId);
   if (known) return known;
   if (ctx.people?.platform !== platform) {
-    throw new NotFoundError("I don't know that person here yet; they become known to kam-bot when they first use it.");
+    throw new NotFoundError(keyed('person.unknownMention'));
   }
   return ctx.people.ensure(ctx.store, externalId);
 }

@@ -3,15 +3,13 @@ import { z } from 'zod';
 import { KEY_PATTERN } from '../domain/account-key.ts';
 import {
   ACCOUNT_STATUSES,
-  BUYING_ROLES,
   type BuyingRole,
-  MEMBER_ROLES,
   type MemberRole,
   OPPORTUNITY_STAGES,
   TIERS,
   VISIBILITIES,
 } from '../domain/records.ts';
-import { humanize } from '../replies/format.ts';
+import { keyed } from '../i18n/translate.ts';
 
 export const NAME_MAX_LENGTH = 120;
 export const SHORT_TEXT_MAX_LENGTH = 60;
@@ -20,48 +18,40 @@ export const TierSchema = z
   .string()
   .trim()
   .transform((value) => value.toUpperCase())
-  .pipe(z.enum(TIERS, { error: 'The tier must be A (strategic), B (key) or C (development)' }));
+  .pipe(z.enum(TIERS, { error: keyed('schema.tier') }));
 
 export const AccountStatusSchema = z
   .string()
   .trim()
-  .transform((value) => value.toLowerCase().replace(/[\s-]+/g, '_'))
-  .pipe(
-    z.enum(ACCOUNT_STATUSES, {
-      error: `The status must be ${ACCOUNT_STATUSES.map(humanize).join(', ')}`,
-    }),
-  );
+  .transform((value) => STATUS_WORDS[asKey(value)] ?? asKey(value))
+  .pipe(z.enum(ACCOUNT_STATUSES, { error: keyed('schema.status') }));
 
 export const VisibilitySchema = z
   .string()
   .trim()
   .transform((value) => value.toLowerCase())
-  .pipe(z.enum(VISIBILITIES, { error: 'Visibility must be open or restricted' }));
+  .pipe(z.enum(VISIBILITIES, { error: keyed('schema.visibility') }));
 
 export const AccountKeySchema = z
   .string()
   .trim()
   .transform((value) => value.toLowerCase())
-  .pipe(
-    z
-      .string()
-      .regex(KEY_PATTERN, 'A key is up to 32 lower-case letters, digits and dashes, starting with a letter or digit'),
-  );
+  .pipe(z.string().regex(KEY_PATTERN, keyed('schema.key')));
 
 export const AccountNameSchema = z
   .string()
   .trim()
-  .min(1, 'Give the account a name')
-  .max(NAME_MAX_LENGTH, `An account name can be at most ${NAME_MAX_LENGTH} characters`)
-  .regex(/[\p{L}\p{N}]/u, 'An account name needs at least one letter or digit');
+  .min(1, keyed('schema.nameGive'))
+  .max(NAME_MAX_LENGTH, keyed('schema.nameMax', { max: NAME_MAX_LENGTH }))
+  .regex(/[\p{L}\p{N}]/u, keyed('schema.nameLetter'));
 
 /** A short free-text value such as a region or sector. */
 export function shortText(label: string) {
   return z
     .string()
     .trim()
-    .min(1, `Give a ${label} after the colon`)
-    .max(SHORT_TEXT_MAX_LENGTH, `A ${label} can be at most ${SHORT_TEXT_MAX_LENGTH} characters`);
+    .min(1, keyed('schema.shortGive', { label }))
+    .max(SHORT_TEXT_MAX_LENGTH, keyed('schema.shortMax', { label, max: SHORT_TEXT_MAX_LENGTH }));
 }
 
 /** Lower case, spaces and dashes as underscores: "Decision-Maker" → "decision_maker". */
@@ -83,6 +73,28 @@ const BUYING_ROLE_WORDS: Record<string, BuyingRole> = {
   user: 'user',
   gatekeeper: 'gatekeeper',
   blocker: 'gatekeeper',
+  entscheider: 'decision_maker',
+  entscheiderin: 'decision_maker',
+  budgetverantwortlicher: 'economic_buyer',
+  budgetverantwortliche: 'economic_buyer',
+  einkauf: 'economic_buyer',
+  beeinflusser: 'influencer',
+  beeinflusserin: 'influencer',
+  fürsprecher: 'champion',
+  fürsprecherin: 'champion',
+  anwender: 'user',
+  anwenderin: 'user',
+  nutzer: 'user',
+  türöffner: 'gatekeeper',
+};
+
+/** Statuses as people write them, in English and German. */
+const STATUS_WORDS: Record<string, string> = {
+  aktiv: 'active',
+  interessent: 'prospect',
+  pausiert: 'on_hold',
+  abgewandert: 'churned',
+  verloren: 'churned',
 };
 
 export const BuyingRoleSchema = z
@@ -92,7 +104,7 @@ export const BuyingRoleSchema = z
     z
       .string()
       .refine((value) => value in BUYING_ROLE_WORDS, {
-        error: `The role must be one of ${BUYING_ROLES.map(humanize).join(', ')}`,
+        error: keyed('schema.buyingRole'),
       })
       .transform((value) => BUYING_ROLE_WORDS[value] as BuyingRole),
   );
@@ -105,6 +117,11 @@ const RELATIONSHIP_WORDS: Record<string, number> = {
   good: 1,
   warm: 1,
   strong: 2,
+  feindlich: -2,
+  kühl: -1,
+  kalt: -1,
+  gut: 1,
+  stark: 2,
 };
 
 /** -2 hostile … +2 strong, as a number or a word. */
@@ -116,33 +133,40 @@ export const RelationshipSchema = z
   })
   .pipe(
     z
-      .number({
-        error: 'The relationship must be -2 (hostile) to +2 (strong), or hostile, cool, neutral, good, strong',
-      })
-      .int('The relationship must be a whole number from -2 to +2')
-      .min(-2, 'The relationship must be -2 (hostile) to +2 (strong)')
-      .max(2, 'The relationship must be -2 (hostile) to +2 (strong)'),
+      .number({ error: keyed('schema.relationship') })
+      .int(keyed('schema.relationshipWhole'))
+      .min(-2, keyed('schema.relationshipRange'))
+      .max(2, keyed('schema.relationshipRange')),
   );
 
 export const InfluenceSchema = z.coerce
-  .number({ error: 'Influence must be a number from 1 to 5' })
-  .int('Influence must be a whole number from 1 to 5')
-  .min(1, 'Influence must be from 1 to 5')
-  .max(5, 'Influence must be from 1 to 5');
+  .number({ error: keyed('schema.influence') })
+  .int(keyed('schema.influenceWhole'))
+  .min(1, keyed('schema.influenceRange'))
+  .max(5, keyed('schema.influenceRange'));
+
+/** Stages as people write them in German. */
+const STAGE_WORDS: Record<string, string> = {
+  qualifizierung: 'qualify',
+  angebot: 'propose',
+  verhandlung: 'negotiate',
+  gewonnen: 'won',
+  verloren: 'lost',
+};
 
 export const StageSchema = z
   .string()
-  .transform(asKey)
-  .pipe(z.enum(OPPORTUNITY_STAGES, { error: `The stage must be ${OPPORTUNITY_STAGES.join(', ')}` }));
+  .transform((value) => STAGE_WORDS[asKey(value)] ?? asKey(value))
+  .pipe(z.enum(OPPORTUNITY_STAGES, { error: keyed('schema.stage') }));
 
 export const ProbabilitySchema = z
   .string()
   .transform((value) => Number(value.trim().replace(/%$/, '')))
   .pipe(
     z
-      .number({ error: 'The probability is a percentage from 0 to 100' })
-      .min(0, 'The probability is a percentage from 0 to 100')
-      .max(100, 'The probability is a percentage from 0 to 100'),
+      .number({ error: keyed('schema.probability') })
+      .min(0, keyed('schema.probability'))
+      .max(100, keyed('schema.probability')),
   );
 
 const MEMBER_ROLE_WORDS: Record<string, MemberRole> = {
@@ -157,6 +181,11 @@ const MEMBER_ROLE_WORDS: Record<string, MemberRole> = {
   customer_success: 'customer_success',
   csm: 'customer_success',
   member: 'member',
+  vertriebsingenieur: 'sales_engineer',
+  vertreter: 'local_rep',
+  lokaler_vertreter: 'local_rep',
+  kundenbetreuung: 'customer_success',
+  mitglied: 'member',
 };
 
 export const MemberRoleSchema = z
@@ -166,11 +195,9 @@ export const MemberRoleSchema = z
     z
       .string()
       .refine((value) => value in MEMBER_ROLE_WORDS && value !== 'owner', {
-        error: `The team role must be one of ${MEMBER_ROLES.filter((role) => role !== 'owner')
-          .map(humanize)
-          .join(', ')} (the owner is set with /account owner)`,
+        error: keyed('schema.memberRole'),
       })
       .transform((value) => MEMBER_ROLE_WORDS[value] as MemberRole),
   );
 
-export const EmailSchema = z.email({ error: 'That does not look like an email address' });
+export const EmailSchema = z.email({ error: keyed('schema.email') });

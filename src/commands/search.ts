@@ -1,17 +1,14 @@
 import { z } from 'zod';
+import { keyed, t } from '../i18n/translate.ts';
 import { list, reply, truncate } from '../replies/build.ts';
-import { accountLabel, formatDate } from '../replies/format.ts';
+import { accountLabel, formatDayIn } from '../replies/format.ts';
 import { defineCommand } from './command.ts';
 import { disclose, timeZoneOf, viewerOf } from './context.ts';
 
 export const SEARCH_LIMIT = 10;
 
 export const SearchArgsSchema = z.object({
-  text: z
-    .string()
-    .trim()
-    .min(2, 'Say what to look for, e.g. /account search budget approval')
-    .max(200, 'Search for at most 200 characters'),
+  text: z.string().trim().min(2, keyed('search.min')).max(200, keyed('search.max')),
 });
 
 /** The part of a note around the first word searched for. */
@@ -29,7 +26,7 @@ export function snippet(body: string, words: string[], length = 200): string {
 export const search = defineCommand({
   name: 'search',
   aliases: ['find'],
-  summary: 'Search accounts, contacts and notes',
+  summary: 'help.search',
   usage: '/account search <words>',
   examples: ['/account search budget approval', '/account search Hoffmann'],
   schema: SearchArgsSchema,
@@ -42,46 +39,47 @@ export const search = defineCommand({
       ctx,
       [...hitIds].flatMap((id) => accounts.get(id) ?? []),
     );
+    const { locale } = ctx;
     const label = (id: number) => {
       const account = accounts.get(id);
-      return account ? accountLabel(account) : 'an account';
+      return account ? accountLabel(account) : t(locale, 'search.anAccount');
     };
     const words = args.text.split(/\s+/).filter((word) => word.length > 1);
     const total = results.accounts.length + results.contacts.length + results.notes.length;
     return reply({
-      title: `Search: ${args.text}`,
+      title: t(locale, 'search.title', { text: args.text }),
       summary:
         total === 0
-          ? `Nothing found for “${args.text}”.`
-          : `${total} ${total === 1 ? 'result' : 'results'} for “${args.text}”`,
+          ? t(locale, 'search.nothing', { text: args.text })
+          : t(locale, 'search.found', { count: total, text: args.text }),
       blocks: [
         list(
           results.accounts.map((hit) => ({
             title: accountLabel(hit),
             buttons: [
               {
-                label: 'Show',
+                label: t(locale, 'button.show'),
                 actionId: 'account_show',
                 value: String(hit.accountId),
                 command: `/account show ${hit.key}`,
               },
             ],
           })),
-          { heading: 'Accounts', empty: 'No accounts.' },
+          { heading: t(locale, 'search.accounts'), empty: t(locale, 'search.noAccounts') },
         ),
         list(
           results.contacts.map((hit) => ({
             title: hit.title ? `${hit.name}, ${hit.title}` : hit.name,
             meta: label(hit.accountId),
           })),
-          { heading: 'Contacts', empty: 'No contacts.' },
+          { heading: t(locale, 'search.contacts'), empty: t(locale, 'search.noContacts') },
         ),
         list(
           results.notes.map((hit) => ({
-            title: `${label(hit.accountId)} · ${formatDate(hit.occurredAt, timeZoneOf(ctx))}`,
+            title: `${label(hit.accountId)} · ${formatDayIn(hit.occurredAt, timeZoneOf(ctx), locale)}`,
             text: snippet(hit.body, words),
           })),
-          { heading: 'Notes', empty: 'No notes.' },
+          { heading: t(locale, 'search.notes'), empty: t(locale, 'search.noNotes') },
         ),
       ],
     });

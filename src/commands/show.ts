@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Account } from '../domain/records.ts';
-import { t } from '../i18n/translate.ts';
+import { keyed, t } from '../i18n/translate.ts';
 import { context, heading, list, reply, text, truncate } from '../replies/build.ts';
-import { accountLabel, formatDay, formatMoney, formatRelative, humanize } from '../replies/format.ts';
+import { accountLabel, formatDay, formatMoney, formatRelative, valueLabel } from '../replies/format.ts';
 import type { Block, Field } from '../replies/reply.ts';
 import { defineCommand } from './command.ts';
 import { type CommandContext, timeZoneOf, viewerOf } from './context.ts';
@@ -10,48 +10,51 @@ import { healthOf } from './health-service.ts';
 import { healthFields, scoreLine } from './health-view.ts';
 import { noteItem } from './note-items.ts';
 import { resolveAccount } from './resolve-account.ts';
-import { isOverdue } from './tasks.ts';
+import { dueText } from './tasks.ts';
 
 export const ShowArgsSchema = z.object({
-  account: z.string().trim().min(1, 'Say which account to show, e.g. /account show acme'),
+  account: z.string().trim().min(1, keyed('show.needAccount')),
 });
 
 const RECENT_NOTES = 3;
 const OPEN_TASKS = 5;
 const KEY_CONTACTS = 4;
 
-async function facts(account: Account, ctx: CommandContext): Promise<Field[]> {
+/** The card's facts, each under the field it shows, so a question can ask for one alone. */
+async function facts(account: Account, ctx: CommandContext): Promise<(Field & { field: FactField })[]> {
   const zone = timeZoneOf(ctx);
+  const { locale } = ctx;
+  const fact = (field: FactField, value: string) => ({ field, label: t(locale, `field.${field}`), value });
   const [owner, parent, subsidiaries] = await Promise.all([
     account.ownerId === null ? null : ctx.store.users.byId(account.ownerId),
     account.parentId === null ? null : ctx.store.accounts.byId(account.parentId, viewerOf(ctx)),
     ctx.store.accounts.list({ parentId: account.id }, viewerOf(ctx)),
   ]);
-  const fields: Field[] = [
-    { label: 'Owner', value: owner?.displayName ?? 'nobody yet' },
-    { label: 'Tier', value: account.tier },
-    { label: 'Status', value: humanize(account.status) },
+  const fields = [
+    fact('owner', owner?.displayName ?? t(locale, 'show.nobodyYet')),
+    fact('tier', account.tier),
+    fact('status', valueLabel(locale, 'status', account.status)),
   ];
   const place = [account.region, account.country].filter(Boolean).join(' / ');
-  if (place) fields.push({ label: 'Region', value: place });
-  if (account.sector) fields.push({ label: 'Sector', value: account.sector });
-  if (account.annualRevenue !== null) {
-    fields.push({ label: 'Revenue', value: formatMoney(account.annualRevenue, account.currency) });
-  }
-  if (account.potential !== null) {
-    fields.push({ label: 'Potential', value: formatMoney(account.potential, account.currency) });
-  }
+  if (place) fields.push(fact('region', place));
+  if (account.sector) fields.push(fact('sector', account.sector));
+  if (account.annualRevenue !== null)
+    fields.push(fact('revenue', formatMoney(account.annualRevenue, account.currency, locale)));
+  if (account.potential !== null)
+    fields.push(fact('potential', formatMoney(account.potential, account.currency, locale)));
   if (account.renewalAt) {
-    const when = `${formatDay(account.renewalAt)} (${formatRelative(account.renewalAt, ctx.now(), zone)})`;
-    fields.push({ label: 'Renewal', value: when });
+    const day = formatDay(account.renewalAt, locale);
+    fields.push(
+      fact(
+        'renewal',
+        t(locale, 'show.when', { day, relative: formatRelative(account.renewalAt, ctx.now(), zone, locale) }),
+      ),
+    );
   }
-  if (parent) fields.push({ label: 'Part of', value: accountLabel(parent) });
-  if (subsidiaries.length > 0) {
-    fields.push({ label: 'Subsidiaries', value: subsidiaries.map((sub) => sub.name).join(', ') });
-  }
-  if (account.aliases.length > 0) fields.push({ label: 'Also known as', value: account.aliases.join(', ') });
-  if (account.visibility === 'restricted')
-    fields.push({ label: 'Visibility', value: 'restricted to the account team' });
+  if (parent) fields.push(fact('parent', accountLabel(parent)));
+  if (subsidiaries.length > 0) fields.push(fact('subsidiaries', subsidiaries.map((sub) => sub.name).join(', ')));
+  if (account.aliases.length > 0) fields.push(fact('aliases', account.aliases.join(', ')));
+  if (account.visibility === 'restricted') fields.push(fact('visibility', t(locale, 'show.restrictedToTeam')));
   return fields;
 }
 
@@ -66,78 +69,81 @@ async function activity(account: Account, ctx: CommandContext): Promise<Block[]>
   ]);
   const authors = await ctx.store.users.byIds(notes.flatMap((note) => (note.authorId === null ? [] : [note.authorId])));
   const now = ctx.now();
+  const { locale } = ctx;
   return [
     list(
       notes.map((note) => noteItem(note, authors, ctx, 280)),
-      { heading: 'Latest notes', empty: `No notes yet: /account note ${account.key} <text>`, total: noteCount },
+      {
+        heading: t(locale, 'show.latestNotes'),
+        empty: t(locale, 'show.noNotes', { key: account.key }),
+        total: noteCount,
+      },
     ),
     list(
-      tasks.map((task) => ({
-        title: task.title,
-        meta: [
-          `#${task.id}`,
-          task.dueAt ? `due ${formatDay(task.dueAt)}${isOverdue(task, ctx) ? ' (overdue)' : ''}` : 'no due date',
-        ].join(' · '),
-      })),
-      { heading: 'Open tasks', empty: 'No open tasks.', limit: OPEN_TASKS },
+      tasks.map((task) => ({ title: task.title, meta: [`#${task.id}`, dueText(task, ctx)].join(' · ') })),
+      { heading: t(locale, 'show.openTasks'), empty: t(locale, 'show.noOpenTasks'), limit: OPEN_TASKS },
     ),
     list(
       opportunities.map((opp) => ({
         title: opp.title,
         meta: [
           `#${opp.id}`,
-          humanize(opp.stage),
-          opp.value === null ? null : formatMoney(opp.value, opp.currency),
-          opp.expectedCloseAt ? `closes ${formatDay(opp.expectedCloseAt)}` : null,
-          opp.competitors.length > 0 ? `vs ${opp.competitors.join(', ')}` : null,
+          valueLabel(locale, 'stage', opp.stage),
+          opp.value === null ? null : formatMoney(opp.value, opp.currency, locale),
+          opp.expectedCloseAt ? t(locale, 'show.closes', { day: formatDay(opp.expectedCloseAt, locale) }) : null,
+          opp.competitors.length > 0 ? t(locale, 'show.versus', { competitors: opp.competitors.join(', ') }) : null,
         ]
           .filter(Boolean)
           .join(' · '),
       })),
-      { heading: 'Open opportunities', empty: 'No open opportunities.' },
+      { heading: t(locale, 'show.openOpportunities'), empty: t(locale, 'show.noOpenOpportunities') },
     ),
     list(
       contacts.map((contact) => ({
         title: contact.title ? `${contact.name}, ${contact.title}` : contact.name,
         meta: [
-          contact.buyingRole ? humanize(contact.buyingRole) : null,
-          contact.lastContactAt ? `last contact ${formatRelative(contact.lastContactAt, now, zone)}` : null,
+          contact.buyingRole ? valueLabel(locale, 'buyingRole', contact.buyingRole) : null,
+          contact.lastContactAt
+            ? t(locale, 'show.lastContact', { relative: formatRelative(contact.lastContactAt, now, zone, locale) })
+            : null,
         ]
           .filter(Boolean)
           .join(' · '),
       })),
-      { heading: 'Key contacts', empty: 'No contacts yet.', limit: KEY_CONTACTS },
+      { heading: t(locale, 'show.keyContacts'), empty: t(locale, 'show.noContacts'), limit: KEY_CONTACTS },
     ),
   ];
 }
 
-/** The facts a question may ask for alone ("what is acme's revenue?"), by the label the card shows them under. */
-const FACT_LABELS = {
-  revenue: 'Revenue',
-  potential: 'Potential',
-  currency: 'Currency',
-  strategy: 'Strategy',
-  parent: 'Part of',
-  subsidiaries: 'Subsidiaries',
-  sector: 'Sector',
-  region: 'Region',
-  country: 'Country',
-  tier: 'Tier',
-  status: 'Status',
-  owner: 'Owner',
-  renewal: 'Renewal',
-} as const;
+/** The facts a question may ask for alone ("what is acme's revenue?"). */
+const FACTS = [
+  'revenue',
+  'potential',
+  'currency',
+  'strategy',
+  'parent',
+  'subsidiaries',
+  'sector',
+  'region',
+  'country',
+  'tier',
+  'status',
+  'owner',
+  'renewal',
+] as const;
+type AskableFact = (typeof FACTS)[number];
+type FactField = AskableFact | 'aliases' | 'visibility';
 
-async function oneFact(account: Account, field: keyof typeof FACT_LABELS, ctx: CommandContext) {
-  const label = FACT_LABELS[field];
-  const special: Partial<Record<keyof typeof FACT_LABELS, string | null>> = {
+async function oneFact(account: Account, field: AskableFact, ctx: CommandContext) {
+  const label = t(ctx.locale, `field.${field}`);
+  const special: Partial<Record<AskableFact, string | null>> = {
     currency: account.currency,
     strategy: account.strategy,
     country: account.country,
     region: account.region,
   };
   const value =
-    field in special ? special[field] : (await facts(account, ctx)).find((fact) => fact.label === label)?.value;
+    field in special ? special[field] : (await facts(account, ctx)).find((fact) => fact.field === field)?.value;
   const name = accountLabel(account);
   return reply({
     summary: value
@@ -149,8 +155,8 @@ async function oneFact(account: Account, field: keyof typeof FACT_LABELS, ctx: C
 export const show = defineCommand({
   name: 'show',
   aliases: ['card', 'view', 'info'],
-  summary: 'The account card: owner, tier, latest notes, tasks, opportunities, contacts, hierarchy',
-  usage: `/account show <account> [field:${Object.keys(FACT_LABELS).join('|')}]`,
+  summary: 'help.show',
+  usage: `/account show <account> [field:${FACTS.join('|')}]`,
   examples: [
     '/account show acme',
     '/account show "Acme Germany"',
@@ -159,11 +165,7 @@ export const show = defineCommand({
   ],
   options: ['field'],
   schema: ShowArgsSchema.extend({
-    field: z
-      .enum(Object.keys(FACT_LABELS) as [keyof typeof FACT_LABELS], {
-        error: `A field is one of ${Object.keys(FACT_LABELS).join(', ')}`,
-      })
-      .optional(),
+    field: z.enum(FACTS, { error: keyed('show.fieldIs', { fields: FACTS.join(', ') }) }).optional(),
   }),
   toArgs: (input) => ({
     account: input.positional.join(' '),
@@ -177,30 +179,41 @@ export const show = defineCommand({
       activity(account, ctx),
       healthOf(ctx, account),
     ]);
-    const strategy = account.strategy ? [heading('Strategy'), text(truncate(account.strategy, 1_000), 'muted')] : [];
+    const { locale } = ctx;
+    const strategy = account.strategy
+      ? [heading(t(locale, 'field.strategy')), text(truncate(account.strategy, 1_000), 'muted')]
+      : [];
     return reply({
       title: accountLabel(account),
       ...(health.band ? { band: health.band } : {}),
-      summary: `${account.name}: tier ${account.tier}, ${humanize(account.status)}, health ${scoreLine(health)}`,
+      summary: t(locale, 'show.summary', {
+        name: account.name,
+        tier: account.tier,
+        status: valueLabel(locale, 'status', account.status),
+        health: scoreLine(health, locale),
+      }),
       blocks: [
-        { type: 'fields', fields: [...healthFields(health, trend), ...fields] },
+        {
+          type: 'fields',
+          fields: [...healthFields(health, locale, trend), ...fields.map(({ label, value }) => ({ label, value }))],
+        },
         ...strategy,
         ...blocks,
-        context(`/account notes ${account.key} for more notes · /account note ${account.key} <text> to add one`),
+        context(t(locale, 'show.more', { key: account.key })),
         {
           type: 'actions',
           buttons: [
-            { label: 'Add note', actionId: 'note_open', value: String(account.id), style: 'primary' },
-            { label: 'Edit', actionId: 'account_edit_open', value: String(account.id) },
-            { label: 'Add follow-up', actionId: 'task_open', value: String(account.id) },
+            { label: t(locale, 'button.addNote'), actionId: 'note_open', value: String(account.id), style: 'primary' },
+            { label: t(locale, 'button.edit'), actionId: 'account_edit_open', value: String(account.id) },
+            { label: t(locale, 'button.addFollowUp'), actionId: 'task_open', value: String(account.id) },
             {
-              label: 'Health',
+              label: t(locale, 'button.health'),
               actionId: 'health_show',
               value: String(account.id),
               command: `/account health ${account.key}`,
             },
             {
-              label: 'More notes',
+              label: t(locale, 'button.moreNotes'),
               actionId: 'notes_show',
               value: String(account.id),
               command: `/account notes ${account.key}`,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { stripControlCharacters } from '../domain/normalize.ts';
 import type { Account, Task, User } from '../domain/records.ts';
+import { keyed, t } from '../i18n/translate.ts';
 import { reply } from '../replies/build.ts';
 import { accountLabel, formatDay } from '../replies/format.ts';
 import type { Reply } from '../replies/reply.ts';
@@ -17,39 +18,36 @@ const OPTIONS = ['due', 'for'] as const;
 export const TaskTitleSchema = z
   .string()
   .transform(stripControlCharacters)
-  .pipe(
-    z
-      .string()
-      .trim()
-      .min(1, 'Say what needs doing, e.g. /account task add acme Send the renewal offer by friday')
-      .max(200, 'A task can be at most 200 characters; put the details in a note'),
-  );
+  .pipe(z.string().trim().min(1, keyed('task.sayWhat')).max(200, keyed('task.tooLong')));
 
 /** The answer to a new follow-up, from the command or the form. */
 export function taskAdded(task: Task, account: Account, assignee: User, ctx: CommandContext): Reply {
   // A due date is never dropped silently: the answer says the date it set, or that there is none.
-  const when = task.dueAt ? `, due ${formatDay(task.dueAt)}` : ', no due date';
-  const who = assignee.id === ctx.user.id ? '' : ` for ${assignee.displayName}`;
   return reply({
     tone: 'success',
-    summary: `Added follow-up #${task.id} on ${accountLabel(account)}: “${task.title}”${when}${who}.`,
+    summary: t(ctx.locale, 'task.added', {
+      id: task.id,
+      account: accountLabel(account),
+      title: task.title,
+      due: task.dueAt ? formatDay(task.dueAt, ctx.locale) : 'none',
+      who: assignee.id === ctx.user.id ? 'none' : assignee.displayName,
+    }),
   });
 }
 
 export const task = defineCommand({
   name: 'task',
   aliases: ['todo', 'followup', 'follow-up', 'remind'],
-  summary: 'Add a follow-up with a due date',
+  summary: 'help.task',
   usage: USAGE,
   examples: [
-    '/account task add acme Send the renewal offer by friday',
-    '/account task add "Acme Germany" Call Tom about the pilot due:"next tuesday" for:@dana',
+    '/account task add nordwind Send the renewal offer by friday',
+    '/account task add nordwind Ute anrufen bis Freitag',
+    '/account task add harbourline Call Tom about the pilot due:"next tuesday" for:@dana',
   ],
   options: OPTIONS,
   schema: z.object({
-    action: z
-      .string({ error: 'Say add, e.g. /account task add acme Call Bob by friday' })
-      .regex(/^add$/i, 'Say add, e.g. /account task add acme Call Bob by friday'),
+    action: z.string({ error: keyed('task.sayAdd') }).regex(/^add$/i, keyed('task.sayAdd')),
     input: z.custom<CommandInput>(),
   }),
   toArgs: (input) => ({ action: input.positional[0], input }),
@@ -58,7 +56,7 @@ export const task = defineCommand({
     const zone = timeZoneOf(ctx);
     const written = splitDue(text, ctx.now(), zone);
     const due = input.options.due
-      ? parseWith(daySchema(ctx.now(), zone, 'due date'), input.options.due, USAGE)
+      ? parseWith(daySchema(ctx.now(), zone, 'due'), input.options.due, USAGE)
       : written.due;
     const title = parseWith(TaskTitleSchema, input.options.due ? text : written.title, USAGE);
     const assignee = input.options.for ? await resolveUser(ctx, input.options.for) : ctx.user;

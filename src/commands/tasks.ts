@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Task, User } from '../domain/records.ts';
+import { keyed, t } from '../i18n/translate.ts';
 import { list, reply } from '../replies/build.ts';
 import { formatDay } from '../replies/format.ts';
 import type { ListItem } from '../replies/reply.ts';
@@ -18,13 +19,18 @@ export const TasksArgsSchema = z.object({
   account: z.string().optional(),
   for: z.string().optional(),
   due: z.string().optional(),
-  words: z
-    .array(z.string())
-    .max(0, 'Tasks takes mine, overdue and account:<account>, e.g. /account tasks mine overdue'),
+  words: z.array(z.string()).max(0, keyed('tasks.wordsNotTaken')),
 });
 
 export function isOverdue(task: Task, ctx: CommandContext): boolean {
   return task.doneAt === null && task.dueAt !== null && task.dueAt < today(ctx.now(), timeZoneOf(ctx));
+}
+
+/** "due 2027-02-11 (overdue)", "fällig 11.02.2027", "no due date". */
+export function dueText(task: Task, ctx: CommandContext): string {
+  if (!task.dueAt) return t(ctx.locale, 'task.noDueDate');
+  const day = formatDay(task.dueAt, ctx.locale);
+  return t(ctx.locale, isOverdue(task, ctx) ? 'task.dueOverdue' : 'task.due', { day });
 }
 
 export function taskItem(
@@ -33,7 +39,7 @@ export function taskItem(
   accountName: string | null,
   assignee: User | undefined,
 ): ListItem {
-  const due = task.dueAt ? `due ${formatDay(task.dueAt)}${isOverdue(task, ctx) ? ' (overdue)' : ''}` : 'no due date';
+  const due = dueText(task, ctx);
   return {
     title: task.title,
     meta: [`#${task.id}`, accountName, due, assignee?.displayName].filter(Boolean).join(' · '),
@@ -41,7 +47,7 @@ export function taskItem(
       ? []
       : [
           {
-            label: 'Done',
+            label: t(ctx.locale, 'button.done'),
             actionId: 'task_done',
             value: String(task.id),
             style: 'primary',
@@ -54,7 +60,7 @@ export function taskItem(
 export const tasks = defineCommand({
   name: 'tasks',
   aliases: ['todos', 'followups', 'follow-ups'],
-  summary: 'Open follow-ups, soonest due first: everyone’s, yours, or overdue ones',
+  summary: 'help.tasks',
   usage: '/account tasks [mine] [overdue] [account:<account>] [for:@person] [due:"this week"]',
   examples: [
     '/account tasks mine',
@@ -77,7 +83,7 @@ export const tasks = defineCommand({
   run: async (args, ctx) => {
     const account = args.account ? await resolveAccount(ctx, args.account) : null;
     const assignee = args.for ? await resolveUser(ctx, args.for) : null;
-    const due = periodOption(args.due, ctx.now(), timeZoneOf(ctx), 'due:"this week"');
+    const due = periodOption(args.due, ctx.now(), timeZoneOf(ctx), keyed('period.dueExample'));
     const visible = new Map(visibleIndex(ctx).map((entry) => [entry.id, entry.name]));
     const found = (
       await ctx.store.tasks.list(
@@ -102,8 +108,12 @@ export const tasks = defineCommand({
     const people = await ctx.store.users.byIds(
       found.flatMap((task) => (task.assigneeId === null ? [] : [task.assigneeId])),
     );
-    const whose = args.mine ? 'Your' : account ? `${account.name}:` : assignee ? `${assignee.displayName}'s` : 'Open';
-    const title = `${whose} ${args.overdue ? 'overdue ' : ''}follow-ups (${found.length})`;
+    const title = t(ctx.locale, 'tasks.title', {
+      whose: args.mine ? 'mine' : account ? 'account' : assignee ? 'person' : 'all',
+      name: account?.name ?? assignee?.displayName ?? '',
+      overdue: args.overdue ? 'yes' : 'no',
+      count: found.length,
+    });
     return reply({
       title,
       summary: title,
@@ -117,7 +127,7 @@ export const tasks = defineCommand({
               people.get(task.assigneeId ?? -1),
             ),
           ),
-          { limit: TASKS_LIMIT, empty: args.overdue ? 'Nothing overdue.' : 'No open follow-ups.' },
+          { limit: TASKS_LIMIT, empty: t(ctx.locale, args.overdue ? 'tasks.nothingOverdue' : 'tasks.noneOpen') },
         ),
       ],
     });

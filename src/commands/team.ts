@@ -1,8 +1,10 @@
 // `team <account>`, `team add <account> @person <role>`, `team remove <account> @person`.
+
 import { z } from 'zod';
 import { ValidationError } from '../errors.ts';
+import { keyed, t } from '../i18n/translate.ts';
 import { list, reply } from '../replies/build.ts';
-import { accountLabel, humanize } from '../replies/format.ts';
+import { accountLabel, valueLabel } from '../replies/format.ts';
 import { type CommandInput, defineCommand, parseWith } from './command.ts';
 import { actorOf, type CommandContext } from './context.ts';
 import { requireEdit } from './permissions.ts';
@@ -28,15 +30,15 @@ async function show(reference: string, ctx: CommandContext) {
   );
   const people = await ctx.store.users.byIds(members.map((member) => member.userId));
   return reply({
-    title: `Account team: ${accountLabel(account)}`,
-    summary: `${members.length} ${members.length === 1 ? 'person' : 'people'} on the ${account.name} team`,
+    title: t(ctx.locale, 'team.title', { account: accountLabel(account) }),
+    summary: t(ctx.locale, 'team.summary', { count: members.length, name: account.name }),
     blocks: [
       list(
         members.map((member) => ({
-          title: people.get(member.userId)?.displayName ?? 'someone',
-          meta: humanize(member.role),
+          title: people.get(member.userId)?.displayName ?? t(ctx.locale, 'team.someone'),
+          meta: valueLabel(ctx.locale, 'memberRole', member.role),
         })),
-        { empty: `Nobody yet. Add someone: /account team add ${account.key} @name sales engineer` },
+        { empty: t(ctx.locale, 'team.nobody', { key: account.key }) },
       ),
     ],
   });
@@ -44,41 +46,46 @@ async function show(reference: string, ctx: CommandContext) {
 
 async function change(action: 'add' | 'remove', input: CommandInput, ctx: CommandContext) {
   const { before, person, after } = aroundMention(input.positional.slice(1));
-  if (!before || !person)
-    throw new ValidationError(
-      `Say which account and whom, e.g. /account team ${action} acme @dana${action === 'add' ? ' sales engineer' : ''}.`,
-      USAGE,
-    );
+  if (!before || !person) throw new ValidationError(keyed('team.sayWho', { action }), USAGE);
   const account = await resolveAccount(ctx, before);
   await requireEdit(ctx, account);
   const user = await resolveUser(ctx, person);
   if (action === 'remove') {
     if (account.ownerId === user.id)
-      throw new ValidationError(`${user.displayName} owns ${account.name}; hand it over with /account owner first.`);
+      throw new ValidationError(keyed('team.ownsHandOver', { person: user.displayName, name: account.name }));
     const removed = await ctx.store.members.remove(account.id, user.id, actorOf(ctx));
     return reply({
       tone: removed ? 'success' : 'info',
       summary: removed
-        ? `Removed ${user.displayName} from the ${account.name} team.`
-        : `${user.displayName} was not on the ${account.name} team.`,
+        ? t(ctx.locale, 'team.removed', { person: user.displayName, name: account.name })
+        : t(ctx.locale, 'team.notOn', { person: user.displayName, name: account.name }),
     });
   }
   const role = parseWith(MemberRoleSchema, after || 'member', USAGE);
-  if (account.ownerId === user.id) throw new ValidationError(`${user.displayName} owns ${account.name} already.`);
+  if (account.ownerId === user.id)
+    throw new ValidationError(keyed('team.ownsAlready', { person: user.displayName, name: account.name }));
   await ctx.store.members.set(account.id, user.id, role, actorOf(ctx));
   return reply({
     tone: 'success',
-    summary: `${user.displayName} is on the ${account.name} team as ${humanize(role)}.`,
+    summary: t(ctx.locale, 'team.added', {
+      person: user.displayName,
+      name: account.name,
+      role: valueLabel(ctx.locale, 'memberRole', role),
+    }),
   });
 }
 
 export const team = defineCommand({
   name: 'team',
-  summary: 'The account team, and adding or removing people',
+  summary: 'help.team',
   usage: USAGE,
-  examples: ['/account team acme', '/account team add acme @dana sales engineer', '/account team remove acme @dana'],
+  examples: [
+    '/account team nordwind',
+    '/account team add nordwind @dana sales engineer',
+    '/account team remove nordwind @dana',
+  ],
   schema: z.object({
-    rest: z.string().trim().min(1, 'Say which account, e.g. /account team acme'),
+    rest: z.string().trim().min(1, keyed('team.needAccount')),
     input: z.custom<CommandInput>(),
   }),
   toArgs: (input) => ({ rest: input.rest, input }),

@@ -8,7 +8,7 @@ export const thanks = defineCommand({
   name: 'thanks',
   hidden: true,
   aliases: ['danke'],
-  summary: 'A friendly answer to thanks',
+  summary: 'help.thanks',
   usage: '/account thanks',
   examples: [],
   schema: z.object({}),

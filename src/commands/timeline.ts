@@ -1,9 +1,10 @@
 // What happened at an account, newest first: notes, follow-ups set and done, opportunities opened, moved and
 // closed, and changes to the account itself.
 import { z } from 'zod';
-import { type NoteKind, OPEN_STAGES } from '../domain/records.ts';
+import { OPEN_STAGES } from '../domain/records.ts';
+import { keyed, t } from '../i18n/translate.ts';
 import { list, reply, truncate } from '../replies/build.ts';
-import { accountLabel, formatDate, humanize } from '../replies/format.ts';
+import { accountLabel, formatDayIn, valueLabel } from '../replies/format.ts';
 import type { ListItem } from '../replies/reply.ts';
 import { defineCommand } from './command.ts';
 import { periodOption } from './values/periods.ts';
@@ -18,45 +19,37 @@ import { resolveAccount } from './resolve-account.ts';
 export const TIMELINE_DEFAULT = 20;
 
 export const TimelineArgsSchema = z.object({
-  account: z.string().trim().min(1, 'Say whose timeline to show, e.g. /account timeline acme'),
+  account: z.string().trim().min(1, keyed('timeline.needAccount')),
   count: z.coerce
-    .number({ error: 'The number of events must be a whole number' })
-    .int('The number of events must be a whole number')
-    .min(1, 'Ask for at least 1 event')
-    .max(100, 'Ask for at most 100 events at a time')
+    .number({ error: keyed('timeline.countWhole') })
+    .int(keyed('timeline.countWhole'))
+    .min(1, keyed('timeline.countMin'))
+    .max(100, keyed('timeline.countMax'))
     .default(TIMELINE_DEFAULT),
 });
-
-const KIND_LABEL: Record<NoteKind, string> = { note: 'Note', meeting: 'Meeting', call: 'Call', email: 'Email' };
 
 interface Event {
   at: Date;
   item: ListItem;
 }
 
-const ACCOUNT_EVENTS: Record<string, string> = {
-  'account.create': 'Account created',
-  'account.update': 'Account changed',
-  'account.archive': 'Account archived',
-  'member.set': 'Account team changed',
-  'member.remove': 'Someone left the account team',
-  'channel.link': 'Channel linked',
-  'channel.unlink': 'Channel unlinked',
-};
-
 export const timeline = defineCommand({
   name: 'timeline',
   aliases: ['history', 'activity'],
-  summary: 'Everything that happened at an account: notes, follow-ups, opportunities, changes',
+  summary: 'help.timeline',
   usage: '/account timeline <account> [how many, up to 100] [period:"last month"]',
-  examples: ['/account timeline acme', '/account timeline acme 50', '/account timeline acme period:"last month"'],
+  examples: [
+    '/account timeline nordwind',
+    '/account timeline nordwind 50',
+    '/account timeline harbourline period:"last month"',
+  ],
   options: ['period'],
   schema: TimelineArgsSchema.extend({ period: z.string().optional() }),
   toArgs: countAndPeriod,
   run: async (args, ctx) => {
     const account = await resolveAccount(ctx, args.account);
     const zone = timeZoneOf(ctx);
-    const period = periodOption(args.period, ctx.now(), zone, 'period:"last month"');
+    const period = periodOption(args.period, ctx.now(), zone, keyed('period.lastMonthExample'));
     const [notes, tasks, opportunities, changes] = await Promise.all([
       ctx.store.notes.forAccount(account.id, period ? PERIOD_READ : args.count),
       ctx.store.tasks.list({ accountId: account.id, includeDone: true }, (period ? PERIOD_READ : args.count) * 2),
@@ -67,30 +60,53 @@ export const timeline = defineCommand({
       ...notes.flatMap((note) => (note.authorId === null ? [] : [note.authorId])),
       ...changes.flatMap((change) => (change.actorId === null ? [] : [change.actorId])),
     ]);
+    const { locale } = ctx;
     const events: Event[] = [
       ...notes.map((note) => ({
         at: note.occurredAt,
         item: {
-          title: `${KIND_LABEL[note.kind]} by ${people.get(note.authorId ?? -1)?.displayName ?? 'someone'}`,
+          title: t(locale, 'timeline.noteBy', {
+            kind: note.kind,
+            author: people.get(note.authorId ?? -1)?.displayName ?? 'none',
+          }),
           text: truncate(note.body, 200),
         },
       })),
       ...tasks.flatMap((task) => [
-        { at: task.createdAt, item: { title: `Follow-up set: ${task.title}`, meta: `#${task.id}` } },
+        {
+          at: task.createdAt,
+          item: { title: t(locale, 'timeline.taskSet', { title: task.title }), meta: `#${task.id}` },
+        },
         ...(task.doneAt
-          ? [{ at: task.doneAt, item: { title: `Follow-up done: ${task.title}`, meta: `#${task.id}` } }]
+          ? [
+              {
+                at: task.doneAt,
+                item: { title: t(locale, 'timeline.taskDone', { title: task.title }), meta: `#${task.id}` },
+              },
+            ]
           : []),
       ]),
       ...opportunities.flatMap((opp) => {
         const moved = opp.closedAt ?? (OPEN_STAGES.includes(opp.stage) ? opp.stageChangedAt : null);
         return moved
-          ? [{ at: moved, item: { title: `Opportunity ${humanize(opp.stage)}: ${opp.title}`, meta: `#${opp.id}` } }]
+          ? [
+              {
+                at: moved,
+                item: {
+                  title: t(locale, 'timeline.opportunity', {
+                    stage: valueLabel(locale, 'stage', opp.stage),
+                    title: opp.title,
+                  }),
+                  meta: `#${opp.id}`,
+                },
+              },
+            ]
           : [];
       }),
       ...changes.map((change) => ({
         at: change.createdAt,
         item: {
-          title: ACCOUNT_EVENTS[change.action] ?? change.action,
+          title: t(locale, 'timeline.event', { action: change.action.replace('.', '_') }),
           meta: people.get(change.actorId ?? -1)?.displayName ?? 'kam-bot',
         },
       })),
@@ -98,14 +114,14 @@ export const timeline = defineCommand({
       .filter((event) => !period || (event.at >= period.from && event.at < period.until))
       .sort((a, b) => b.at.getTime() - a.at.getTime());
     return reply({
-      title: `Timeline: ${accountLabel(account)}`,
-      summary: `The latest at ${account.name}`,
+      title: t(locale, 'timeline.title', { account: accountLabel(account) }),
+      summary: t(locale, 'timeline.summary', { name: account.name }),
       blocks: [
         list(
           events
             .slice(0, args.count)
-            .map((event) => ({ ...event.item, title: `${formatDate(event.at, zone)} · ${event.item.title}` })),
-          { empty: 'Nothing has happened here yet.', total: events.length },
+            .map((event) => ({ ...event.item, title: `${formatDayIn(event.at, zone, locale)} · ${event.item.title}` })),
+          { empty: t(locale, 'timeline.empty'), total: events.length },
         ),
       ],
     });

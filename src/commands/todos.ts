@@ -1,5 +1,7 @@
 // Follow-ups written inside text: "todo: call Bob by friday", "task add acme send the offer due next tuesday".
+
 import { ValidationError } from '../errors.ts';
+import { keyed } from '../i18n/translate.ts';
 import { PERSON_MENTION } from './resolve-user.ts';
 import { looksLikeDate } from './values/date-like.ts';
 import { AmbiguousDateError, parseDay } from './values/dates.ts';
@@ -27,17 +29,15 @@ export function splitDue(text: string, now: Date, timeZone: string): { title: st
   try {
     due = parseDay(phrase, now, timeZone);
   } catch (error) {
-    if (error instanceof AmbiguousDateError) throw new ValidationError(`${error.message}.`);
+    if (error instanceof AmbiguousDateError) throw new ValidationError(error.message);
     throw error;
   }
   if (due) return { title: trimmed.slice(0, match.index).trim(), due };
   if (looksLikeDate(phrase)) {
-    throw new ValidationError(`I can't read “${phrase}” as a date; ${DATE_FORMS}`);
+    throw new ValidationError(keyed('value.todoDate', { value: phrase }));
   }
   return { title: trimmed, due: null };
 }
-
-const DATE_FORMS = 'write it like friday, next tuesday, in 2 weeks, 2027-03-31 or 31.03.2027, or leave it out.';
 
 /** "@dana" or a platform's mention at the start of a todo: who should do it. */
 const ASSIGNEE = new RegExp(`^(@\\S+|${PERSON_MENTION.source})\\s+`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { t } from '../i18n/translate.ts';
 import { reply } from '../replies/build.ts';
 import { accountLabel } from '../replies/format.ts';
 import { defineCommand } from './command.ts';
@@ -7,7 +8,7 @@ import { channelOf } from './link.ts';
 
 export const unlink = defineCommand({
   name: 'unlink',
-  summary: 'Unlink this channel from its account',
+  summary: 'help.unlink',
   usage: '/account unlink',
   examples: ['/account unlink'],
   schema: z.object({}),
@@ -15,12 +16,12 @@ export const unlink = defineCommand({
   run: async (_args, ctx) => {
     const channel = channelOf(ctx, 'unlink');
     const removed = await ctx.store.channelLinks.unlink(channel.platform, channel.id, actorOf(ctx));
-    if (!removed) return reply({ summary: 'This channel is not linked to an account.' });
+    if (!removed) return reply({ summary: t(ctx.locale, 'unlink.notLinked') });
     const account = await ctx.store.accounts.byId(removed.accountId);
     return reply({
       tone: 'success',
       audience: 'channel',
-      summary: `This channel is no longer linked to ${account ? accountLabel(account) : 'its account'}.`,
+      summary: t(ctx.locale, 'unlink.done', { account: account ? accountLabel(account) : 'none' }),
     });
   },
 });

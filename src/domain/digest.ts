@@ -1,5 +1,6 @@
 // The weekly portfolio digest, composed from plain data (DESIGN.md, "Digests"): what changed, what is due, what
 // needs someone. Pure: the store reads the input, src/replies/digest-reply.ts shows the result.
+import { keyed } from '../i18n/translate.ts';
 import type { Digest, DigestAccount, DigestInput, DigestLine } from './digest-types.ts';
 import type { Health } from './health.ts';
 import { calendarDaysBetween, DAY_MS, startOfUtcDay } from './health-time.ts';
@@ -29,7 +30,7 @@ function lineOf(account: DigestAccount): DigestLine {
 
 /** Why an account is where it is: a gut feel set by hand explains itself better than the weakest component. */
 function reasonOf(health: Health): string | null {
-  return health.override ? `gut feel: ${health.override.reason}` : health.topReason;
+  return health.override ? keyed('digest.gutFeel', { reason: health.override.reason }) : health.topReason;
 }
 
 export function composeDigest(input: DigestInput): Digest {

@@ -1,5 +1,7 @@
 // The five health components. Each turns the facts into a 0–100 score (null when there is nothing to judge) and
 // one line that says why, in words an account manager would use. The thresholds are DESIGN.md's ("Health").
+// Reasons are `keyed` messages, so each reader gets them in their language.
+import { keyed, listed, phrases } from '../i18n/translate.ts';
 import type { HealthFacts } from './health.ts';
 import type { HealthSettings } from './health-settings.ts';
 import {
@@ -11,8 +13,8 @@ import {
   SENTIMENT_WINDOW_DAYS,
   SentimentTally,
 } from './health-tallies.ts';
-import { calendarDaysBetween, counted, DAY_MS, isoDate, startOfUtcDay } from './health-time.ts';
-import { type BuyingRole, OPEN_STAGES, type Sentiment } from './records.ts';
+import { calendarDaysBetween, DAY_MS, isoDate, startOfUtcDay } from './health-time.ts';
+import { OPEN_STAGES, type Sentiment } from './records.ts';
 
 export {
   DONE_TASK_WINDOW_DAYS,
@@ -56,39 +58,35 @@ function clampScore(value: number): number {
 }
 
 function ago(days: number): string {
-  return days <= 0 ? 'today' : `${counted(days, 'day')} ago`;
+  return keyed('reason.ago', { days: Math.max(0, days) });
 }
 
 function names(items: string[]): string {
-  const shown = items.slice(0, MAX_NAMED).join(', ');
-  return items.length > MAX_NAMED ? `${shown} and ${items.length - MAX_NAMED} more` : shown;
+  return keyed('reason.names', {
+    names: listed(items.slice(0, MAX_NAMED)),
+    more: Math.max(0, items.length - MAX_NAMED),
+  });
 }
 
 export function engagementOf(facts: HealthFacts, now: Date, settings: HealthSettings): Scored {
-  if (!facts.lastInteractionAt) return { score: null, reason: 'no interactions recorded yet' };
+  if (!facts.lastInteractionAt) return { score: null, reason: keyed('reason.noInteractions') };
   const cadence = settings.cadenceDays[facts.tier];
   const days = Math.max(0, calendarDaysBetween(facts.lastInteractionAt, now));
   if (days <= cadence) {
     return {
       score: 100,
-      reason: `last contact ${ago(days)}; tier ${facts.tier} expects every ${counted(cadence, 'day')}`,
+      reason: keyed('reason.lastContact', { ago: ago(days), tier: facts.tier, cadence }),
     };
   }
   const zeroAt = cadence * ENGAGEMENT_ZERO_AT_CADENCES;
   return {
     score: clampScore((100 * (zeroAt - days)) / (zeroAt - cadence)),
-    reason: `no contact for ${days} days; tier ${facts.tier} expects ${cadence}`,
+    reason: keyed('reason.noContactFor', { days, tier: facts.tier, cadence }),
   };
 }
 
-const ROLE_NAMES: Partial<Record<BuyingRole, string>> = {
-  decision_maker: 'decision maker',
-  economic_buyer: 'economic buyer',
-  champion: 'champion',
-};
-
 function relationshipWord(relationship: number | null): string {
-  if (relationship === null) return 'not rated';
+  if (relationship === null) return 'none';
   if (relationship > 0) return 'positive';
   if (relationship === 0) return 'neutral';
   return relationship <= -2 ? 'hostile' : 'negative';
@@ -99,36 +97,40 @@ function bestIn(best: BestContact, absent: string): { points: boolean; text: str
   if (best.role === null) return { points: false, text: absent };
   return {
     points: (best.relationship ?? 0) > 0,
-    text: `${ROLE_NAMES[best.role]} ${best.name} is ${relationshipWord(best.relationship)}`,
+    text: keyed('reason.roleIs', {
+      role: best.role,
+      name: best.name ?? '',
+      relationship: relationshipWord(best.relationship),
+    }),
   };
 }
 
 export function relationshipsOf(facts: HealthFacts): Scored {
   const tally = facts.contacts instanceof RelationshipTally ? facts.contacts : RelationshipTally.of(facts.contacts);
   const count = tally.count;
-  if (count === 0) return { score: null, reason: 'no contacts recorded yet' };
+  if (count === 0) return { score: null, reason: keyed('reason.noContacts') };
   if (!tally.anyPositive) {
     return {
       score: 0,
       reason:
         count === 1
-          ? `no positive contact; single-threaded (only ${tally.firstName})`
-          : `no positive contact among ${count}`,
+          ? keyed('reason.singleThreadedOnly', { name: tally.firstName ?? '' })
+          : keyed('reason.noPositiveAmong', { count }),
     };
   }
-  const executive = bestIn(tally.executive, 'no decision maker');
-  const champion = bestIn(tally.champion, 'no champion');
+  const executive = bestIn(tally.executive, keyed('reason.noDecisionMaker'));
+  const champion = bestIn(tally.champion, keyed('reason.noChampion'));
   const breadth =
     count >= 3
-      ? { points: BREADTH_POINTS.threeOrMore, text: `${count} contacts` }
+      ? { points: BREADTH_POINTS.threeOrMore, text: keyed('reason.contacts', { count }) }
       : count === 2
-        ? { points: BREADTH_POINTS.two, text: 'only 2 contacts' }
-        : { points: 0, text: 'single-threaded' };
+        ? { points: BREADTH_POINTS.two, text: keyed('reason.onlyTwo') }
+        : { points: 0, text: keyed('reason.singleThreaded') };
   const score =
     (executive.points ? RELATIONSHIP_POINTS.executive : 0) +
     (champion.points ? RELATIONSHIP_POINTS.champion : 0) +
     breadth.points;
-  return { score, reason: [executive.text, champion.text, breadth.text].join('; ') };
+  return { score, reason: phrases([executive.text, champion.text, breadth.text]) };
 }
 
 /** A tally must be for the moment the score is computed at: its ages and windows are relative to it. */
@@ -139,12 +141,12 @@ function sameMoment(tally: { nowMs: number }, now: Date): void {
 export function sentimentOf(facts: HealthFacts, now: Date): Scored {
   const tally = facts.notes instanceof SentimentTally ? facts.notes : SentimentTally.of(facts.notes, now);
   sameMoment(tally, now);
-  if (tally.count === 0) return { score: null, reason: `no notes in the last ${SENTIMENT_WINDOW_DAYS} days` };
+  if (tally.count === 0) return { score: null, reason: keyed('reason.noNotes', { days: SENTIMENT_WINDOW_DAYS }) };
   const score = clampScore(50 + 50 * (tally.weighted / tally.totalWeight));
   if (tally.recentNegative > 0 && score < NEGATIVE_REASON_BELOW) {
     return {
       score,
-      reason: `${counted(tally.recentNegative, 'negative note')} in the last ${RECENT_NEGATIVE_DAYS} days`,
+      reason: keyed('reason.negativeNotes', { count: tally.recentNegative, days: RECENT_NEGATIVE_DAYS }),
     };
   }
   return { score, reason: describeMix(tally) };
@@ -153,13 +155,17 @@ export function sentimentOf(facts: HealthFacts, now: Date): Scored {
 function describeMix(tally: SentimentTally): string {
   const total = tally.count;
   const count = (sentiment: Sentiment) => tally.counts[sentiment];
-  if (total === 1) return `one note in the last ${SENTIMENT_WINDOW_DAYS} days, ${tally.first}`;
+  if (total === 1) return keyed('reason.oneNote', { days: SENTIMENT_WINDOW_DAYS, sentiment: String(tally.first) });
   for (const sentiment of ['positive', 'neutral', 'negative'] as const) {
     const n = count(sentiment);
-    if (n === total) return `all ${total} recent notes ${sentiment}`;
-    if (n * 2 > total) return `recent notes mostly ${sentiment} (${n} of ${total})`;
+    if (n === total) return keyed('reason.allNotes', { total, sentiment });
+    if (n * 2 > total) return keyed('reason.mostlyNotes', { sentiment, count: n, total });
   }
-  return `recent notes mixed: ${count('positive')} positive, ${count('neutral')} neutral, ${count('negative')} negative`;
+  return keyed('reason.mixedNotes', {
+    positive: count('positive'),
+    neutral: count('neutral'),
+    negative: count('negative'),
+  });
 }
 
 export function followThroughOf(facts: HealthFacts, now: Date): Scored {
@@ -167,17 +173,17 @@ export function followThroughOf(facts: HealthFacts, now: Date): Scored {
     facts.tasks instanceof FollowUpTally ? facts.tasks : FollowUpTally.of(facts.tasks, now, startOfUtcDay(now));
   sameMoment(tally, now);
   if (tally.considered === 0) {
-    return { score: null, reason: `no follow-ups due or done in the last ${DONE_TASK_WINDOW_DAYS} days` };
+    return { score: null, reason: keyed('reason.noFollowUps', { days: DONE_TASK_WINDOW_DAYS }) };
   }
-  const total = counted(tally.considered, 'follow-up');
+  const total = tally.considered;
   if (tally.overdue === 0) {
-    return { score: 100, reason: tally.considered === 1 ? '1 follow-up, not overdue' : `none of ${total} overdue` };
+    return { score: 100, reason: total === 1 ? keyed('reason.oneNotOverdue') : keyed('reason.noneOverdue', { total }) };
   }
   const share = tally.overdue / tally.considered;
-  const late = counted(calendarDaysBetween(new Date(tally.oldestOverdueMs), now), 'day');
+  const late = calendarDaysBetween(new Date(tally.oldestOverdueMs), now);
   return {
     score: clampScore(100 * (1 - share / OVERDUE_SHARE_AT_ZERO)),
-    reason: `${tally.overdue} of ${total} overdue, ${tally.overdue === 1 ? 'by' : 'oldest'} ${late}`,
+    reason: keyed('reason.overdue', { overdue: tally.overdue, total, late }),
   };
 }
 
@@ -198,7 +204,7 @@ export function pipelineOf(facts: HealthFacts, now: Date): Scored {
   const renewalDays = renewalAt === null ? null : calendarDaysBetween(now, renewalAt);
   const renewalDue = renewalDays !== null && renewalDays <= RENEWAL_WINDOW_DAYS;
   if (renewalAt && renewalDue && inMotion.length === 0) {
-    return { score: 0, reason: `${renewalPhrase(renewalAt, now)} with nothing in motion` };
+    return { score: 0, reason: keyed('reason.nothingInMotion', { renewal: renewalPhrase(renewalAt, now) }) };
   }
 
   // The cap comes first so that a stale close date on an idle pipeline still costs its 40 points.
@@ -207,40 +213,43 @@ export function pipelineOf(facts: HealthFacts, now: Date): Scored {
   const latest = newestStageChange(open);
   if (latest && daysSince(latest.stageChangedAt) > IDLE_PIPELINE_DAYS) {
     score = IDLE_PIPELINE_CAP;
-    const idle = counted(calendarDaysBetween(latest.stageChangedAt, now), 'day');
+    const days = calendarDaysBetween(latest.stageChangedAt, now);
     problems.push(
       open.length === 1
-        ? `${latest.title} has not moved in ${idle}`
-        : `none of ${open.length} open opportunities has moved in ${idle}`,
+        ? keyed('reason.notMoved', { title: latest.title, days })
+        : keyed('reason.noneMoved', { count: open.length, days }),
     );
   }
   const stale = open.flatMap((opportunity) =>
     opportunity.expectedCloseAt !== null && opportunity.expectedCloseAt.getTime() < startOfToday
-      ? [`${opportunity.title} (${isoDate(opportunity.expectedCloseAt)})`]
+      ? [keyed('reason.dated', { title: opportunity.title, day: isoDate(opportunity.expectedCloseAt) })]
       : [],
   );
   if (stale.length > 0) {
     score -= STALE_CLOSE_PENALTY * stale.length;
-    problems.push(`stale close date${stale.length === 1 ? '' : 's'}: ${names(stale)}`);
+    problems.push(keyed('reason.staleClose', { count: stale.length, names: names(stale) }));
   }
-  if (problems.length > 0) return { score: clampScore(score), reason: problems.join('; ') };
+  if (problems.length > 0) return { score: clampScore(score), reason: phrases(problems) };
 
   const covering = newestStageChange(inMotion);
   if (renewalAt && renewalDue && covering) {
-    return { score: 100, reason: `${renewalPhrase(renewalAt, now)}, covered by ${covering.title}` };
+    return {
+      score: 100,
+      reason: keyed('reason.covered', { renewal: renewalPhrase(renewalAt, now), title: covering.title }),
+    };
   }
   if (latest) {
     const moved = ago(calendarDaysBetween(latest.stageChangedAt, now));
     return {
       score: 100,
-      reason: `${counted(open.length, 'open opportunity', 'open opportunities')}, last moved ${moved}`,
+      reason: keyed('reason.openMoved', { count: open.length, ago: moved }),
     };
   }
   if (renewalAt) {
-    return { score: 100, reason: `renewal ${isoDate(renewalAt)} is more than ${RENEWAL_WINDOW_DAYS} days away` };
+    return { score: 100, reason: keyed('reason.renewalFar', { day: isoDate(renewalAt), days: RENEWAL_WINDOW_DAYS }) };
   }
   // Every branch above needs an open opportunity or a renewal date: without either there is nothing to judge.
-  return { score: null, reason: 'no open opportunities and no renewal date' };
+  return { score: null, reason: keyed('reason.nothingToJudge') };
 }
 
 function newestStageChange(opportunities: Opportunity[]): Opportunity | undefined {
@@ -249,7 +258,7 @@ function newestStageChange(opportunities: Opportunity[]): Opportunity | undefine
 
 function renewalPhrase(renewalAt: Date, now: Date): string {
   const days = calendarDaysBetween(now, renewalAt);
-  if (days < 0) return `renewal date ${isoDate(renewalAt)} passed`;
-  if (days === 0) return 'renewal today';
-  return `renewal in ${counted(days, 'day')}`;
+  if (days < 0) return keyed('reason.renewalPassed', { day: isoDate(renewalAt) });
+  if (days === 0) return keyed('reason.renewalToday');
+  return keyed('reason.renewalIn', { days });
 }

@@ -1,7 +1,9 @@
 // What a workspace may tune about the health score: how much each component counts, how often each tier expects
 // contact, and where the bands start. Stored as a partial override (Workspace.healthSettings) so that a workspace
 // which never touched them follows the defaults, even when the defaults change.
+
 import { z } from 'zod';
+import { keyed } from '../i18n/translate.ts';
 import type { HealthBand, Tier } from './records.ts';
 
 export const HEALTH_COMPONENT_KEYS = ['engagement', 'relationships', 'sentiment', 'followThrough', 'pipeline'] as const;
@@ -34,41 +36,40 @@ export const MAX_WEIGHT = 100;
 export const MAX_CADENCE_DAYS = 365;
 
 function wholeNumber(what: string, min: number, max: number) {
-  const error = `${what} must be a whole number from ${min} to ${max}.`;
+  const error = keyed('settings.wholeNumber', { what, min, max });
   return z.int({ error }).min(min, { error }).max(max, { error });
 }
 
 /** An object whose fields are each optional and whose unknown fields are named back, with the known ones. */
-function strictPartial<Shape extends z.ZodRawShape>(name: string, fieldNoun: string, shape: Shape) {
+function strictPartial<Shape extends z.ZodRawShape>(noun: string, shape: Shape) {
   return z.strictObject(shape, {
     error: (issue) =>
       issue.code === 'unrecognized_keys'
-        ? `Unknown ${fieldNoun}: ${issue.keys.join(', ')}. Known: ${Object.keys(shape).join(', ')}.`
-        : `${name} must be given as an object.`,
+        ? keyed('settings.unknown', { noun, keys: issue.keys.join(', '), known: Object.keys(shape).join(', ') })
+        : keyed('settings.notObject'),
   });
 }
 
 const WeightsSchema = strictPartial(
-  'The weights',
-  'health component',
+  'component',
   Object.fromEntries(
     HEALTH_COMPONENT_KEYS.map((key) => [
       key,
-      wholeNumber(`The ${HEALTH_COMPONENT_LABELS[key].toLowerCase()} weight`, 0, MAX_WEIGHT).optional(),
+      wholeNumber(keyed('settings.what', { what: 'weight', key }), 0, MAX_WEIGHT).optional(),
     ]),
   ) as Record<HealthComponentKey, z.ZodOptional<z.ZodInt>>,
 );
 
-const CadenceSchema = strictPartial('The cadence per tier', 'tier', {
-  A: wholeNumber('The contact cadence for tier A (days)', 1, MAX_CADENCE_DAYS).optional(),
-  B: wholeNumber('The contact cadence for tier B (days)', 1, MAX_CADENCE_DAYS).optional(),
-  C: wholeNumber('The contact cadence for tier C (days)', 1, MAX_CADENCE_DAYS).optional(),
+const CadenceSchema = strictPartial('tier', {
+  A: wholeNumber(keyed('settings.what', { what: 'cadenceA' }), 1, MAX_CADENCE_DAYS).optional(),
+  B: wholeNumber(keyed('settings.what', { what: 'cadenceB' }), 1, MAX_CADENCE_DAYS).optional(),
+  C: wholeNumber(keyed('settings.what', { what: 'cadenceC' }), 1, MAX_CADENCE_DAYS).optional(),
 });
 
 // A band given alone is checked against the default of the other, so the merged settings always keep amber < green.
-const BandsSchema = strictPartial('The bands', 'band', {
-  green: wholeNumber('The green threshold', 1, 100).optional(),
-  amber: wholeNumber('The amber threshold', 1, 100).optional(),
+const BandsSchema = strictPartial('band', {
+  green: wholeNumber(keyed('settings.what', { what: 'green' }), 1, 100).optional(),
+  amber: wholeNumber(keyed('settings.what', { what: 'amber' }), 1, 100).optional(),
 }).check((ctx) => {
   // A threshold out of range has been reported already; comparing it too would only repeat the complaint.
   if (ctx.issues.length > 0) return;
@@ -78,13 +79,13 @@ const BandsSchema = strictPartial('The bands', 'band', {
     ctx.issues.push({
       code: 'custom',
       input: ctx.value,
-      message: `The amber threshold (${amber}) must be below the green threshold (${green}).`,
+      message: keyed('settings.amberBelowGreen', { amber, green }),
     });
   }
 });
 
 /** A workspace's override of the defaults, as an admin supplies it: every field optional. */
-export const HealthSettingsOverridesSchema = strictPartial('Health settings', 'health setting', {
+export const HealthSettingsOverridesSchema = strictPartial('setting', {
   weights: WeightsSchema.optional(),
   cadenceDays: CadenceSchema.optional(),
   bands: BandsSchema.optional(),
@@ -95,7 +96,7 @@ export const HealthSettingsOverridesSchema = strictPartial('Health settings', 'h
     ctx.issues.push({
       code: 'custom',
       input: ctx.value,
-      message: 'At least one health component needs a weight above 0.',
+      message: keyed('settings.oneWeight'),
     });
   }
 });

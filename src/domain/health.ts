@@ -1,6 +1,7 @@
 // The account health score: five components, each a 0–100 score with the one-line reason behind it, combined by
 // weight over the components that have data. An active manual override replaces the score but never hides the
 // computed one, so "gut feel 30, computed 72" stays visible.
+import { keyed } from '../i18n/translate.ts';
 import {
   engagementOf,
   followThroughOf,
@@ -9,13 +10,7 @@ import {
   type Scored,
   sentimentOf,
 } from './health-components.ts';
-import {
-  bandOf,
-  HEALTH_COMPONENT_KEYS,
-  HEALTH_COMPONENT_LABELS,
-  type HealthComponentKey,
-  type HealthSettings,
-} from './health-settings.ts';
+import { bandOf, HEALTH_COMPONENT_KEYS, type HealthComponentKey, type HealthSettings } from './health-settings.ts';
 import type { FollowUpTally, RelationshipTally, SentimentTally } from './health-tallies.ts';
 import type { BuyingRole, HealthBand, OpportunityStage, Sentiment, Tier } from './records.ts';
 
@@ -113,7 +108,7 @@ export function computeHealth(facts: HealthFacts, now: Date, settings: HealthSet
 
   const components: HealthComponent[] = scored.map((entry) => ({
     key: entry.key,
-    label: HEALTH_COMPONENT_LABELS[entry.key],
+    label: keyed(`component.${entry.key}`),
     weight: counted.includes(entry) ? Math.round((1000 * entry.rawWeight) / totalWeight) / 10 : 0,
     score: entry.score,
     reason: entry.reason,

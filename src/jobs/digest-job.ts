@@ -2,12 +2,15 @@
 // posted after; a run left pending by a process that died is reconciled by asking the platform whether the post is
 // there, so a crash between posting and recording never posts twice. A missed period goes out on return if it is
 // still the current one; older ones are skipped and logged.
+
 import { CronExpressionParser } from 'cron-parser';
 import { composeDigest } from '../domain/digest.ts';
 import { resolveHealthSettings } from '../domain/health-settings.ts';
+import { pickLocale } from '../i18n/locale.ts';
+import { t } from '../i18n/translate.ts';
 import type { Logger } from '../logger.ts';
 import { digestReply } from '../replies/digest-reply.ts';
-import { formatDate } from '../replies/format.ts';
+import { formatDayIn } from '../replies/format.ts';
 import type { Reply } from '../replies/reply.ts';
 import type { DigestSubscription, Store, WorkspaceStore } from '../store/store.ts';
 import { type Poster, PostUnconfirmedError } from './poster.ts';
@@ -59,9 +62,12 @@ export async function subscriptionDigest(
     platform: subscription.platform,
     id: subscription.channelId,
   });
+  // A channel has no language of its own: the digest is in the workspace's.
+  const locale = pickLocale(workspace.locale);
   return digestReply(composeDigest(input), {
-    title: `Account health digest · ${formatDate(now, subscription.timeZone)}`,
+    title: t(locale, 'digest.title', { kind: 'now', day: formatDayIn(now, subscription.timeZone, locale) }),
     timeZone: subscription.timeZone,
+    locale,
   });
 }
 

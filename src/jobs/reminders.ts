@@ -1,6 +1,8 @@
 // Follow-up reminders: on the day a task is due, in the assignee's own time zone (the workspace's when theirs is
 // unknown) and from 08:00 there, the assignee gets a direct message, once. The task is marked reminded before the
 // message is sent (a crash in between loses a reminder rather than sending two).
+import { pickLocale } from '../i18n/locale.ts';
+import { t } from '../i18n/translate.ts';
 import type { Logger } from '../logger.ts';
 import { reply } from '../replies/build.ts';
 import { formatDay } from '../replies/format.ts';
@@ -48,21 +50,23 @@ export async function sendTaskReminders(deps: {
       if (local.day !== task.dueAt.toISOString().slice(0, 10) || local.hour < REMINDER_HOUR) continue;
       if (!(await ws.tasks.claimReminder(task.id, now))) continue;
       const account = await ws.accounts.byId(task.accountId);
+      // The assignee's language, else the workspace's.
+      const locale = pickLocale(assignee.locale, workspace.locale);
       const message = reply({
-        title: 'Due today',
-        summary: `Due today: ${task.title}`,
+        title: t(locale, 'reminder.dueToday'),
+        summary: t(locale, 'reminder.summary', { title: task.title }),
         blocks: [
           {
             type: 'list',
             items: [
               {
                 title: task.title,
-                meta: [`#${task.id}`, account?.name, task.dueAt ? `due ${formatDay(task.dueAt)}` : null]
+                meta: [`#${task.id}`, account?.name, t(locale, 'task.due', { day: formatDay(task.dueAt, locale) })]
                   .filter(Boolean)
                   .join(' · '),
                 buttons: [
                   {
-                    label: 'Done',
+                    label: t(locale, 'button.done'),
                     actionId: 'task_done',
                     value: String(task.id),
                     style: 'primary',
@@ -76,7 +80,8 @@ export async function sendTaskReminders(deps: {
         ],
       });
       try {
-        if (await deps.poster.toPerson(workspace.id, assignee.id, message, `reminder:${task.id}`)) sent++;
+        const localized = { ...message, locale };
+        if (await deps.poster.toPerson(workspace.id, assignee.id, localized, `reminder:${task.id}`)) sent++;
       } catch (error) {
         deps.logger.error({ err: error, task: task.id }, 'a reminder could not be sent');
       }

@@ -1,5 +1,7 @@
 // Small helpers that keep handlers short and replies consistent.
 import type { HealthBand } from '../domain/records.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { t } from '../i18n/translate.ts';
 import type { Block, ListItem, Reply, Tone } from './reply.ts';
 
 export function reply(options: {
@@ -51,8 +53,20 @@ export function success(summary: string, blocks: Block[] = []): Reply {
   return reply({ summary, tone: 'success', blocks });
 }
 
-export function userError(message: string, usage?: string): Reply {
-  return reply({ summary: message, tone: 'error', blocks: usage ? [context(`Usage: ${usage}`)] : [] });
+/** Placeholders in usage lines, in the reader's language: `<account>` reads `<Konto>` in German. */
+const USAGE_WORDS = /<(account|text|title|name|id|what|role|key|date|command|subcommand|task number|account name)>/g;
+
+export function localizedUsage(usage: string, locale: Locale): string {
+  if (locale === 'en') return usage;
+  return usage.replace(
+    USAGE_WORDS,
+    (_, word: string) => `<${t(locale, 'usage.word', { word: word.replace(' ', '_') })}>`,
+  );
+}
+
+export function userError(message: string, locale: Locale, usage?: string): Reply {
+  const blocks = usage ? [context(t(locale, 'render.usage', { usage: localizedUsage(usage, locale) }))] : [];
+  return { ...reply({ summary: message, tone: 'error', blocks }), locale };
 }
 
 /** Cuts text to `max` characters at a word boundary where possible, with an ellipsis. */

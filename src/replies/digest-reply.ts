@@ -1,40 +1,41 @@
 // The weekly digest as a reply: the counts first, then one short list per section that has something in it, each
 // line with its reason and a button to open the account. Written to be scanned in a channel, on any platform.
 import type { Digest, DigestLine } from '../domain/digest-types.ts';
-import { counted } from '../domain/health-time.ts';
 import { HEALTH_BANDS, type HealthBand } from '../domain/records.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { type MessageKey, type Translate, t, translated, translator } from '../i18n/translate.ts';
 import { list, reply, text } from './build.ts';
-import { accountLabel, formatDate, formatDay, formatMoney } from './format.ts';
+import { accountLabel, formatDay, formatDayIn, formatMoney, formatNumber } from './format.ts';
 import type { Block, Field, ListItem, Reply } from './reply.ts';
 
 /** Items per section; the rest are counted ("…and N more"). */
 export const DIGEST_LIST_LIMIT = 10;
 
-export const DIGEST_HEADINGS = {
-  needsAttention: 'Needs attention',
-  goingQuiet: 'Going quiet',
-  renewals: 'Renewals in the next 60 days',
-  closing: 'Closing in the next 30 days',
-  wins: 'Wins this week',
-  losses: 'Losses this week',
-  overdue: 'Overdue follow-ups',
-  mostActive: 'Most active',
-} as const;
+const HEADINGS = {
+  needsAttention: 'digest.needsAttention',
+  goingQuiet: 'digest.goingQuiet',
+  renewals: 'digest.renewals',
+  closing: 'digest.closing',
+  wins: 'digest.wins',
+  losses: 'digest.losses',
+  overdue: 'digest.overdue',
+  mostActive: 'digest.mostActive',
+} as const satisfies Record<string, MessageKey>;
 
-export const NOTHING_THIS_WEEK =
-  'Nothing in the portfolio needs attention this week: no account turned amber or red or went quiet, and nothing is due.';
-
-const BAND_LABELS: Record<HealthBand | 'unscored', string> = {
-  green: 'Green',
-  amber: 'Amber',
-  red: 'Red',
-  unscored: 'Unscored',
-};
+/** The section headings in a language, by section. */
+export function digestHeadings(locale: Locale): Record<keyof typeof HEADINGS, string> {
+  return Object.fromEntries(Object.entries(HEADINGS).map(([section, key]) => [section, t(locale, key)])) as Record<
+    keyof typeof HEADINGS,
+    string
+  >;
+}
 
 export interface DigestReplyOptions {
   title: string;
   /** The reader's time zone, for moments (when a deal closed); calendar days read the same everywhere. */
   timeZone: string;
+  /** The language of the channel it is posted to. */
+  locale: Locale;
   limit?: number;
 }
 
@@ -44,49 +45,71 @@ function signed(value: number): string {
   return value > 0 ? `+${value}` : String(value);
 }
 
-function inDays(days: number): string {
-  if (days === 0) return 'today';
-  return days === 1 ? 'tomorrow' : `in ${days} days`;
-}
-
-function owner(line: DigestLine): string {
-  return line.account.ownerName === null ? 'no owner' : `owner ${line.account.ownerName}`;
-}
-
 function facts(...parts: (string | null | undefined | false)[]): string {
   return parts.filter((part): part is string => typeof part === 'string' && part.length > 0).join(' · ');
 }
 
-function money(value: number | null, currency: string): string | null {
-  return value === null ? null : formatMoney(value, currency);
+/** The digest's words in one language, and the pieces of its lines. */
+class DigestWriter {
+  readonly tr: Translate;
+  constructor(
+    readonly locale: Locale,
+    readonly timeZone: string,
+  ) {
+    this.tr = translator(locale);
+  }
+
+  owner(line: DigestLine): string {
+    return line.account.ownerName === null
+      ? this.tr('digest.noOwner')
+      : this.tr('digest.owner', { name: line.account.ownerName });
+  }
+
+  money(value: number | null, currency: string): string | null {
+    return value === null ? null : formatMoney(value, currency, this.locale);
+  }
+
+  day(date: Date): string {
+    return formatDay(date, this.locale);
+  }
+
+  item(line: DigestLine, body: string, extra: Partial<ListItem> = {}): ListItem {
+    const { id, key } = line.account;
+    return {
+      title: accountLabel(line.account),
+      text: body,
+      ...extra,
+      buttons: [
+        { label: this.tr('button.show'), actionId: 'account_show', value: String(id), command: `/account show ${key}` },
+      ],
+    };
+  }
+
+  band(band: HealthBand): string {
+    return this.tr(`band.${band}`);
+  }
 }
 
-function item(line: DigestLine, body: string, extra: Partial<ListItem> = {}): ListItem {
-  const { id, key } = line.account;
-  return {
-    title: accountLabel(line.account),
-    text: body,
-    ...extra,
-    buttons: [{ label: 'Show', actionId: 'account_show', value: String(id), command: `/account show ${key}` }],
-  };
-}
-
-function summaryOf(digest: Digest): string {
-  const attention = digest.needsAttention.length;
-  const head =
-    attention === 0 ? 'nothing new needs attention' : `${attention} ${attention === 1 ? 'needs' : 'need'} attention`;
-  const bands = HEALTH_BANDS.map((band) => `${digest.counts[band]} ${band}`);
-  const unscored = digest.counts.unscored > 0 ? [`${digest.counts.unscored} unscored`] : [];
+function summaryOf(digest: Digest, writer: DigestWriter): string {
+  const { tr } = writer;
+  const head = tr('digest.attention', { count: digest.needsAttention.length });
+  const bands = HEALTH_BANDS.map((band) => `${formatNumber(digest.counts[band], writer.locale)} ${writer.band(band)}`);
+  const unscored = digest.counts.unscored > 0 ? [tr('digest.unscored', { count: digest.counts.unscored })] : [];
   return [head, ...bands, ...unscored].join(' · ');
 }
 
-function countFields(digest: Digest): Field[] {
+function countFields(digest: Digest, writer: DigestWriter): Field[] {
   const fields = HEALTH_BANDS.map((band) => {
     const now = digest.counts[band];
     const before = digest.lastWeekCounts?.[band];
-    return { label: BAND_LABELS[band], value: before === undefined ? String(now) : `${now} (${signed(now - before)})` };
+    return {
+      label: writer.tr('digest.band', { band }),
+      value: before === undefined ? String(now) : `${now} (${signed(now - before)})`,
+    };
   });
-  if (digest.counts.unscored > 0) fields.push({ label: BAND_LABELS.unscored, value: String(digest.counts.unscored) });
+  if (digest.counts.unscored > 0) {
+    fields.push({ label: writer.tr('digest.band', { band: 'unscored' }), value: String(digest.counts.unscored) });
+  }
   return fields;
 }
 
@@ -100,10 +123,9 @@ interface Section {
 }
 
 /** "By person: Dana 4 · Raj 2", naming the `limit` people with the most and counting the rest. */
-function byPerson(overdue: Digest['overdueByOwner'], limit: number): string {
+function byPerson(overdue: Digest['overdueByOwner'], limit: number, writer: DigestWriter): string {
   const named = overdue.slice(0, limit).map((group) => `${group.owner} ${group.tasks.length}`);
-  const more = overdue.length - named.length;
-  return `By person: ${named.join(' · ')}${more > 0 ? ` · …and ${counted(more, 'more person', 'more people')}` : ''}`;
+  return writer.tr('digest.byPerson', { named: named.join(' · '), more: overdue.length - named.length });
 }
 
 /**
@@ -115,104 +137,112 @@ function shown<T>(lines: readonly T[], limit: number, make: (line: T) => ListIte
   return { items: lines.slice(0, limit).map(make), total: lines.length };
 }
 
-function sectionsOf(digest: Digest, timeZone: string, limit: number): Section[] {
+function sectionsOf(digest: Digest, writer: DigestWriter, limit: number): Section[] {
+  const { tr, locale, timeZone } = writer;
+  const headings = digestHeadings(locale);
   const overdue = digest.overdueByOwner;
   const overdueTasks = overdue.flatMap((group) => group.tasks.map((task) => ({ owner: group.owner, task })));
+  const when = (days: number) => tr('digest.inDays', { days });
   return [
     {
-      heading: DIGEST_HEADINGS.needsAttention,
+      heading: headings.needsAttention,
       ...shown(digest.needsAttention, limit, (line) =>
-        item(
+        writer.item(
           line,
           facts(
-            [line.band, line.arrow, line.delta === null ? null : signed(line.delta), line.sparkline]
+            [writer.band(line.band), line.arrow, line.delta === null ? null : signed(line.delta), line.sparkline]
               .filter((part) => part !== null)
               .join(' '),
-            line.reason,
-            owner(line),
+            line.reason === null ? null : translated(locale, line.reason),
+            writer.owner(line),
           ),
           {
             band: line.band,
             meta: facts(
-              `Tier ${line.account.tier}`,
-              `score ${line.score}`,
-              line.previousBand === null ? 'not scored last week' : `${line.previousBand} last week`,
+              tr('digest.tier', { tier: line.account.tier }),
+              tr('digest.score', { score: line.score }),
+              line.previousBand === null
+                ? tr('digest.notScoredLastWeek')
+                : tr('digest.lastWeek', { band: writer.band(line.previousBand) }),
             ),
           },
         ),
       ),
     },
     {
-      heading: DIGEST_HEADINGS.goingQuiet,
+      heading: headings.goingQuiet,
       ...shown(digest.goingQuiet, limit, (line) => {
-        const expects = `tier ${line.account.tier} expects contact every ${counted(line.cadenceDays, 'day')}`;
-        const quiet = line.days === null ? 'no interaction recorded' : `no contact for ${line.days} days`;
-        return item(line, facts(`${quiet}; ${expects}`, owner(line)));
+        const expects = tr('digest.expects', { tier: line.account.tier, days: line.cadenceDays });
+        const quiet = line.days === null ? tr('digest.noInteraction') : tr('digest.noContactFor', { days: line.days });
+        return writer.item(line, facts(tr('digest.quiet', { quiet, expects }), writer.owner(line)));
       }),
     },
     {
-      heading: DIGEST_HEADINGS.renewals,
+      heading: headings.renewals,
       ...shown(digest.renewals, limit, (line) =>
-        item(line, facts(`renewal ${formatDay(line.renewalAt)}, ${inDays(line.days)}`, owner(line))),
+        writer.item(
+          line,
+          facts(tr('digest.renewal', { day: writer.day(line.renewalAt), when: when(line.days) }), writer.owner(line)),
+        ),
       ),
     },
     {
-      heading: DIGEST_HEADINGS.closing,
+      heading: headings.closing,
       ...shown(digest.closing, limit, (line) =>
-        item(
+        writer.item(
           line,
           facts(
             line.title,
-            money(line.value, line.currency),
-            `expected to close ${formatDay(line.expectedCloseAt)}, ${inDays(line.days)}`,
-            owner(line),
+            writer.money(line.value, line.currency),
+            tr('digest.expectedClose', { day: writer.day(line.expectedCloseAt), when: when(line.days) }),
+            writer.owner(line),
           ),
         ),
       ),
     },
     {
-      heading: DIGEST_HEADINGS.wins,
+      heading: headings.wins,
       ...shown(digest.wins, limit, (line) =>
-        item(
+        writer.item(
           line,
           facts(
             line.title,
-            money(line.value, line.currency),
-            `won ${formatDate(line.closedAt, timeZone)}`,
-            owner(line),
+            writer.money(line.value, line.currency),
+            tr('digest.won', { day: formatDayIn(line.closedAt, timeZone, locale) }),
+            writer.owner(line),
           ),
         ),
       ),
     },
     {
-      heading: DIGEST_HEADINGS.losses,
+      heading: headings.losses,
       ...shown(digest.losses, limit, (line) =>
-        item(
+        writer.item(
           line,
           facts(
             line.title,
-            money(line.value, line.currency),
-            `lost ${formatDate(line.closedAt, timeZone)}`,
-            line.reason === null ? null : `reason: ${line.reason}`,
-            owner(line),
+            writer.money(line.value, line.currency),
+            tr('digest.lost', { day: formatDayIn(line.closedAt, timeZone, locale) }),
+            line.reason === null ? null : tr('digest.reason', { reason: line.reason }),
+            writer.owner(line),
           ),
         ),
       ),
     },
     {
-      heading: DIGEST_HEADINGS.overdue,
+      heading: headings.overdue,
       ...shown(overdueTasks, limit, ({ owner, task }) =>
-        item(
+        writer.item(
           task,
-          facts(`${owner}: ${task.title}`, `due ${formatDay(task.dueAt)}, ${counted(task.days, 'day')} overdue`),
+          facts(`${owner}: ${task.title}`, tr('digest.overdueTask', { day: writer.day(task.dueAt), days: task.days })),
         ),
       ),
-      ...(overdue.length > 1 ? { footer: byPerson(overdue, limit) } : {}),
+      ...(overdue.length > 1 ? { footer: byPerson(overdue, limit, writer) } : {}),
     },
     {
-      heading: DIGEST_HEADINGS.mostActive,
+      heading: headings.mostActive,
       ...shown(digest.mostActive, limit, (line) =>
-        item(line, facts(`${counted(line.notes, 'note')} this week`, owner(line))),
+        writer.item(line, facts(tr('digest.notesThisWeek', { count: line.notes }), writer.owner(line))),
       ),
     },
   ];
@@ -220,18 +250,20 @@ function sectionsOf(digest: Digest, timeZone: string, limit: number): Section[] 
 
 export function digestReply(digest: Digest, options: DigestReplyOptions): Reply {
   const limit = options.limit ?? DIGEST_LIST_LIMIT;
-  const blocks: Block[] = [{ type: 'fields', fields: countFields(digest) }];
-  const sections = sectionsOf(digest, options.timeZone, limit).filter((section) => section.total > 0);
+  const writer = new DigestWriter(options.locale, options.timeZone);
+  const blocks: Block[] = [{ type: 'fields', fields: countFields(digest, writer) }];
+  const sections = sectionsOf(digest, writer, limit).filter((section) => section.total > 0);
   for (const section of sections) {
     blocks.push(list(section.items, { heading: section.heading, limit, total: section.total }));
     if (section.footer) blocks.push(text(section.footer, 'muted'));
   }
-  if (sections.length === 0) blocks.push(text(NOTHING_THIS_WEEK));
-  return reply({
+  if (sections.length === 0) blocks.push(text(writer.tr('digest.nothing')));
+  const answer = reply({
     title: options.title,
-    summary: summaryOf(digest),
+    summary: summaryOf(digest, writer),
     tone: digest.needsAttention.length > 0 ? 'warning' : 'info',
     audience: 'channel',
     blocks,
   });
+  return { ...answer, locale: options.locale };
 }

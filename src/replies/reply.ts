@@ -2,6 +2,7 @@
 // platform's form. Every string here is plain text as the person wrote it; renderers escape it for their platform,
 // so no reply can carry markup, mentions or links that the bot did not put there on purpose.
 import type { HealthBand } from '../domain/records.ts';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.ts';
 
 export type Tone = 'info' | 'success' | 'warning' | 'error';
 
@@ -20,6 +21,12 @@ export interface Reply {
   /** A health band shown beside the title. */
   band?: HealthBand;
   blocks: Block[];
+  /** The reader's language, for the words renderers add ("…and 3 more"); the engine sets it on every reply. */
+  locale?: Locale;
+}
+
+export function localeOf(reply: Reply): Locale {
+  return reply.locale ?? DEFAULT_LOCALE;
 }
 
 export type Block = TextBlock | FieldsBlock | ListBlock | ContextBlock | ActionsBlock | ChoicesBlock | FormBlock;

@@ -3,7 +3,17 @@
 // controls (display-text.ts).
 import { displayable } from '../domain/display-text.ts';
 import type { HealthBand } from '../domain/records.ts';
-import type { Block, ChoicesBlock, FieldsBlock, FormBlock, ListBlock, Reply } from './reply.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { t } from '../i18n/translate.ts';
+import {
+  type Block,
+  type ChoicesBlock,
+  type FieldsBlock,
+  type FormBlock,
+  type ListBlock,
+  localeOf,
+  type Reply,
+} from './reply.ts';
 
 export const BAND_MARK: Record<HealthBand, string> = { green: '🟢', amber: '🟠', red: '🔴' };
 
@@ -26,10 +36,10 @@ function renderFields(block: FieldsBlock): string {
     .join('\n');
 }
 
-function renderList(block: ListBlock): string {
+function renderList(block: ListBlock, locale: Locale): string {
   const lines: string[] = [];
   if (block.heading) lines.push(`\n${clean(block.heading)}`);
-  if (block.items.length === 0) lines.push(`  ${clean(block.empty ?? 'Nothing here.')}`);
+  if (block.items.length === 0) lines.push(`  ${clean(block.empty ?? t(locale, 'render.nothing'))}`);
   for (const item of block.items) {
     const mark = item.band ? `${BAND_MARK[item.band]} ` : '';
     lines.push(
@@ -39,7 +49,7 @@ function renderList(block: ListBlock): string {
     if (item.url) lines.push(`    ${clean(item.url)}`);
   }
   const more = block.total - block.items.length;
-  if (more > 0) lines.push(`  …and ${more} more`);
+  if (more > 0) lines.push(`  ${t(locale, 'render.more', { count: more })}`);
   return lines.join('\n');
 }
 
@@ -53,13 +63,13 @@ function renderChoices(block: ChoicesBlock): string {
   return lines.join('\n');
 }
 
-function renderForm(block: FormBlock): string {
+function renderForm(block: FormBlock, locale: Locale): string {
   return block.command
-    ? `${clean(block.title)}: in the console, type ${clean(block.command)}`
-    : `${clean(block.title)} (open it in Slack or Teams)`;
+    ? t(locale, 'render.formInConsole', { title: clean(block.title), command: clean(block.command) })
+    : t(locale, 'render.formElsewhere', { title: clean(block.title) });
 }
 
-function renderBlock(block: Block): string {
+function renderBlock(block: Block, locale: Locale): string {
   switch (block.type) {
     case 'text':
       if (block.style === 'heading') return `\n${clean(block.text)}`;
@@ -69,7 +79,7 @@ function renderBlock(block: Block): string {
     case 'fields':
       return renderFields(block);
     case 'list':
-      return renderList(block);
+      return renderList(block, locale);
     case 'context':
       return indent(clean(block.text), '  ');
     case 'actions':
@@ -80,13 +90,14 @@ function renderBlock(block: Block): string {
     case 'choices':
       return renderChoices(block);
     case 'form':
-      return renderForm(block);
+      return renderForm(block, locale);
   }
 }
 
 export function renderText(reply: Reply): string {
-  const mark = reply.band ? `  ${BAND_MARK[reply.band]} ${reply.band}` : '';
+  const locale = localeOf(reply);
+  const mark = reply.band ? `  ${BAND_MARK[reply.band]} ${t(locale, `band.${reply.band}`)}` : '';
   const head = reply.title ? `${clean(reply.title)}${mark}` : clean(reply.summary);
-  const body = reply.blocks.map(renderBlock).filter((part) => part.length > 0);
+  const body = reply.blocks.map((block) => renderBlock(block, locale)).filter((part) => part.length > 0);
   return [head, ...body].join('\n').replace(/\n{3,}/g, '\n\n');
 }

@@ -103,4 +103,15 @@ export class WorkspaceSettings {
       return workspace;
     });
   }
+
+  /** Sets the language replies use for people whose own is not known (null: English), recording who did. */
+  setLocale(locale: string | null, by: Actor): Promise<Workspace> {
+    return inTransaction(this.db, async (tx) => {
+      const workspace = await new WorkspaceDirectory(tx).update(this.workspaceId, { locale });
+      await new AuditLog(tx, this.workspaceId).record(by, 'workspace.locale', 'workspace', this.workspaceId, {
+        locale,
+      });
+      return workspace;
+    });
+  }
 }

@@ -5,7 +5,10 @@ import type { RequestContext } from '../../src/commands/context.ts';
 import { CommandEngine } from '../../src/commands/engine.ts';
 import type { User } from '../../src/domain/records.ts';
 import { silentLogger } from '../../src/logger.ts';
-import { DIGEST_HEADINGS } from '../../src/replies/digest-reply.ts';
+import { digestHeadings } from '../../src/replies/digest-reply.ts';
+
+const DIGEST_HEADINGS = digestHeadings('en');
+
 import { renderText } from '../../src/replies/text.ts';
 import { SYSTEM_ACTOR } from '../../src/store/store.ts';
 import { idIn, listOf, refuser } from '../helpers/replies.ts';

@@ -199,7 +199,7 @@ describe('/account health settings', () => {
     expect(fieldsOf(result)).toEqual({
       Bands: 'green from 70, amber from 40, red below',
       'Contact cadence': 'tier A every 14 days, tier B every 30 days, tier C every 60 days',
-      Weights: 'Engagement 30, Relationships 20, Sentiment 20, Follow-through 15, Pipeline & renewal 15',
+      Weights: 'Engagement 30%, Relationships 20%, Sentiment 20%, Follow-through 15%, Pipeline & renewal 15%',
     });
   });
 

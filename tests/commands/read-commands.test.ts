@@ -172,7 +172,7 @@ describe('/account help', () => {
       expect(overview.text).toContain(`/account ${name}`);
     const one = await t.run('/account help note');
     expect(one.text).toContain('Usage:');
-    expect(one.text).toContain('/account note acme Met Jane (CFO): budget approved for phase 2 #win');
+    expect(one.text).toContain('/account note nordwind Met Ute (CFO): budget approved for phase 2 #win');
   });
 
   it('suggests the command that was probably meant', async () => {

@@ -19,6 +19,7 @@ import { bandOf, DEFAULT_HEALTH_SETTINGS, resolveHealthSettings } from '../../sr
 import { calendarDaysBetween, startOfUtcDay } from '../../src/domain/health-time.ts';
 import { isoWeekKey } from '../../src/domain/health-trend.ts';
 import { type HealthBand, OPEN_STAGES } from '../../src/domain/records.ts';
+import { translated } from '../../src/i18n/translate.ts';
 import { healthFactsOf, type WorkspaceStore } from '../../src/store/store.ts';
 import { openTestStore, type TestDatabase } from '../helpers/store.ts';
 import { createTestWorkspace } from '../helpers/workspace.ts';
@@ -164,7 +165,7 @@ describe('needs attention', () => {
       override: { score: 30, reason: 'CFO left', until: null, byName: 'Dana Scully' },
     };
     const digest = digestOf([account('A', { health: overridden, lastWeekBand: 'green' })]);
-    expect(digest.needsAttention[0]?.reason).toBe('gut feel: CFO left');
+    expect(translated('en', digest.needsAttention[0]?.reason ?? '')).toBe('gut feel: CFO left');
   });
 
   it('orders equal scores by name', () => {
@@ -414,7 +415,13 @@ describe('the demo portfolio', () => {
 
   it('flags Corvane (amber to red), Falkvik and Brasca (green to amber); Harbourline was amber already', () => {
     expect(
-      digest.needsAttention.map((line) => [line.account.name, line.previousBand, line.band, line.reason, line.arrow]),
+      digest.needsAttention.map((line) => [
+        line.account.name,
+        line.previousBand,
+        line.band,
+        translated('en', line.reason ?? ''),
+        line.arrow,
+      ]),
     ).toEqual([
       ['Corvane Mobility', 'amber', 'red', 'no positive contact among 5', '↓'],
       ['Falkvik Pharma', 'green', 'amber', '1 of 3 follow-ups overdue, by 4 days', '↓'],

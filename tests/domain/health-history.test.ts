@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeHealth } from '../../src/domain/health.ts';
 import { factsAsOf, type HealthHistoryFacts } from '../../src/domain/health-history.ts';
 import { DEFAULT_HEALTH_SETTINGS } from '../../src/domain/health-settings.ts';
+import { translated } from '../../src/i18n/translate.ts';
 
 const NOW = new Date('2026-11-27T10:00:00Z');
 const DAY = 24 * 60 * 60 * 1000;
@@ -81,13 +82,15 @@ describe('facts as of an earlier day', () => {
     });
     const then = computeHealth(factsAsOf(facts, at), at, DEFAULT_HEALTH_SETTINGS);
     const today = computeHealth(factsAsOf(facts, NOW), NOW, DEFAULT_HEALTH_SETTINGS);
-    expect(then.components.find((entry) => entry.key === 'engagement')?.reason).toBe(
+    expect(translated('en', then.components.find((entry) => entry.key === 'engagement')?.reason ?? '')).toBe(
       'last contact 14 days ago; tier B expects every 30 days',
     );
-    expect(then.components.find((entry) => entry.key === 'followThrough')?.reason).toBe(
+    expect(translated('en', then.components.find((entry) => entry.key === 'followThrough')?.reason ?? '')).toBe(
       '1 of 1 follow-up overdue, by 12 days',
     );
-    expect(today.components.find((entry) => entry.key === 'followThrough')?.reason).toBe('1 follow-up, not overdue');
+    expect(translated('en', today.components.find((entry) => entry.key === 'followThrough')?.reason ?? '')).toBe(
+      '1 follow-up, not overdue',
+    );
     expect(then.score).toBeLessThan(today.score ?? 0);
   });
 });

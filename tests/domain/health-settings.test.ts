@@ -4,10 +4,11 @@ import {
   HealthSettingsOverridesSchema,
   resolveHealthSettings,
 } from '../../src/domain/health-settings.ts';
+import { translated } from '../../src/i18n/translate.ts';
 
 const problems = (input: unknown) => {
   const parsed = HealthSettingsOverridesSchema.safeParse(input);
-  return parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
+  return parsed.success ? [] : parsed.error.issues.map((issue) => translated('en', issue.message));
 };
 
 describe('health settings', () => {

@@ -7,6 +7,7 @@ import {
   resolveHealthSettings,
 } from '../../src/domain/health-settings.ts';
 import type { OpportunityStage, Sentiment } from '../../src/domain/records.ts';
+import { translated } from '../../src/i18n/translate.ts';
 
 // A Friday, mid-morning UTC.
 const NOW = new Date('2026-11-27T10:00:00Z');
@@ -46,7 +47,7 @@ const opportunity = (
 function component(health: Health, key: HealthComponentKey) {
   const found = health.components.find((entry) => entry.key === key);
   if (!found) throw new Error(`no component ${key}`);
-  return { score: found.score, reason: found.reason };
+  return { score: found.score, reason: translated('en', found.reason) };
 }
 
 const scoreOf = (key: HealthComponentKey, input: Partial<HealthFacts>) =>
@@ -340,7 +341,7 @@ describe('the score', () => {
     ]);
     // (30·100 + 20·85 + 20·93 + 15·33 + 15·100) / 100 = 85.55
     expect(health).toMatchObject({ score: 86, band: 'green', computedScore: 86, override: null });
-    expect(health.topReason).toBe('1 of 3 follow-ups overdue, by 4 days');
+    expect(translated('en', health.topReason ?? '')).toBe('1 of 3 follow-ups overdue, by 4 days');
   });
 
   it('renormalises the weights over the components with data', () => {
@@ -358,12 +359,12 @@ describe('the score', () => {
     ]);
     // (30·75 + 20·50) / 50
     expect(health).toMatchObject({ score: 65, band: 'amber' });
-    expect(health.topReason).toBe('1 negative note in the last 30 days');
+    expect(translated('en', health.topReason ?? '')).toBe('1 negative note in the last 30 days');
   });
 
   it('keeps the components in a fixed order with labels', () => {
     const health = computeHealth(facts(), NOW, settings);
-    expect(health.components.map((entry) => entry.label)).toEqual([
+    expect(health.components.map((entry) => translated('en', entry.label))).toEqual([
       'Engagement',
       'Relationships',
       'Sentiment',
@@ -389,7 +390,8 @@ describe('the score', () => {
       NOW,
       noEngagement,
     );
-    expect(health).toMatchObject({ score: 100, topReason: 'one note in the last 90 days, positive' });
+    expect(health.score).toBe(100);
+    expect(translated('en', health.topReason ?? '')).toBe('one note in the last 90 days, positive');
     expect(health.components[0]).toMatchObject({ key: 'engagement', weight: 0, score: 0 });
   });
 
@@ -404,9 +406,9 @@ describe('the score', () => {
       NOW,
       settings,
     );
-    expect(health.topReason).toBe('no contact for 50 days; tier A expects 14');
+    expect(translated('en', health.topReason ?? '')).toBe('no contact for 50 days; tier A expects 14');
     const weakest = computeHealth(facts({ ...healthy, renewalAt: daysAhead(20), opportunities: [] }), NOW, settings);
-    expect(weakest.topReason).toBe('renewal in 20 days with nothing in motion');
+    expect(translated('en', weakest.topReason ?? '')).toBe('renewal in 20 days with nothing in motion');
   });
 });
 

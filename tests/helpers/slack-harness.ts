@@ -22,9 +22,13 @@ export function fixture<T = Record<string, unknown>>(name: string): T {
   return JSON.parse(readFileSync(join(FIXTURES, name), 'utf8')) as T;
 }
 
-export const PEOPLE: Record<string, { real_name: string; email: string }> = {
+/** Someone whose Slack is set to German (users.info answers `locale: "de-DE"`). */
+export const GERMAN_SPEAKER = 'U07KVOGEL01';
+
+export const PEOPLE: Record<string, { real_name: string; email: string; locale?: string }> = {
   [ASKER]: { real_name: 'Dana Lee', email: 'dana.lee@example.com' },
   [AUTHOR]: { real_name: 'Raj Patel', email: 'raj.patel@example.com' },
+  [GERMAN_SPEAKER]: { real_name: 'Katrin Vogel', email: 'katrin.vogel@example.com', locale: 'de-DE' },
 };
 
 export interface SlackHarness {
@@ -56,10 +60,22 @@ function fakeSlack(fake: FakeServer): FakeServer {
     .on('/api/auth.test', () => ({ ok: true, user_id: BOT.botUserId, bot_id: BOT.botId, team_id: TEAM }))
     .on('/api/users.info', (request) => {
       const id = String(request.body.user ?? '');
-      const person = PEOPLE[id] ?? { real_name: `Person ${id}`, email: `${id.toLowerCase()}@example.com` };
+      const { locale, ...person } = PEOPLE[id] ?? {
+        real_name: `Person ${id}`,
+        email: `${id.toLowerCase()}@example.com`,
+      };
+      // Slack sends the locale only when include_locale is asked for, as kam-bot does.
+      const withLocale = request.body.include_locale === true || request.body.include_locale === 'true';
       return {
         ok: true,
-        user: { id, name: id, real_name: person.real_name, tz: 'Europe/Berlin', profile: { ...person } },
+        user: {
+          id,
+          name: id,
+          real_name: person.real_name,
+          tz: 'Europe/Berlin',
+          profile: { ...person },
+          ...(locale && withLocale ? { locale } : {}),
+        },
       };
     })
     .on('/api/chat.postMessage', () => ({ ok: true, ts: String(ts++) }))

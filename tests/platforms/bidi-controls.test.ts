@@ -54,7 +54,7 @@ describe('on Slack', () => {
   });
 
   it('prefills a modal as written', () => {
-    readsAsWritten(formModal(NOTE_FORM, '{}'));
+    readsAsWritten(formModal(NOTE_FORM, '{}', 'en'));
   });
 });
 

@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Digest, DigestLine } from '../../src/domain/digest-types.ts';
 import type { Tier } from '../../src/domain/records.ts';
-import { DIGEST_HEADINGS, DIGEST_LIST_LIMIT, digestReply, NOTHING_THIS_WEEK } from '../../src/replies/digest-reply.ts';
+import { t } from '../../src/i18n/translate.ts';
+import { DIGEST_LIST_LIMIT, digestHeadings, digestReply } from '../../src/replies/digest-reply.ts';
+
+const DIGEST_HEADINGS = digestHeadings('en');
+const NOTHING_THIS_WEEK = t('en', 'digest.nothing');
+
 import type { Block, ListBlock } from '../../src/replies/reply.ts';
 import { renderText } from '../../src/replies/text.ts';
 
 const NOW = new Date('2026-11-30T08:00:00Z');
 const TITLE = 'Weekly account health — 30 Nov 2026';
-const options = { title: TITLE, timeZone: 'Europe/Berlin' };
+const options = { title: TITLE, timeZone: 'Europe/Berlin', locale: 'en' as const };
 
 let nextId = 0;
 function line(name: string, key = name.toLowerCase(), ownerName: string | null = 'Dana', tier: Tier = 'A'): DigestLine {
@@ -243,7 +248,7 @@ describe('the digest reply', () => {
   });
 
   it('dates moments in the reader’s time zone and calendar days as they are', () => {
-    const reply = digestReply(fullDigest(), { title: TITLE, timeZone: 'UTC' });
+    const reply = digestReply(fullDigest(), { title: TITLE, timeZone: 'UTC', locale: 'en' as const });
     expect(section(reply.blocks, DIGEST_HEADINGS.wins).items[0]?.text).toContain('won 2026-11-29');
     expect(section(reply.blocks, DIGEST_HEADINGS.renewals).items[0]?.text).toContain('renewal 2026-11-30');
   });

@@ -19,9 +19,13 @@ import type {
 import type { Health } from '../../src/domain/health.ts';
 import { bandOf, DEFAULT_HEALTH_SETTINGS, resolveHealthSettings } from '../../src/domain/health-settings.ts';
 import type { Tier } from '../../src/domain/records.ts';
+import { translated } from '../../src/i18n/translate.ts';
 import { renderMessage, type SlackMessage } from '../../src/platforms/slack/blocks.ts';
 import { type AdaptiveCard, renderCard } from '../../src/platforms/teams/cards.ts';
-import { DIGEST_HEADINGS, DIGEST_LIST_LIMIT, digestReply } from '../../src/replies/digest-reply.ts';
+import { DIGEST_LIST_LIMIT, digestHeadings, digestReply } from '../../src/replies/digest-reply.ts';
+
+const DIGEST_HEADINGS = digestHeadings('en');
+
 import type { ListBlock, Reply } from '../../src/replies/reply.ts';
 import { renderText } from '../../src/replies/text.ts';
 import { SYSTEM_ACTOR } from '../../src/store/store.ts';
@@ -204,7 +208,7 @@ function totals(digest: Digest): Record<string, number> {
 
 describe('a 10,000-account digest', () => {
   const digest: Digest = composeDigest(portfolio());
-  const reply = digestReply(digest, { title: TITLE, timeZone: 'Europe/Berlin' });
+  const reply = digestReply(digest, { title: TITLE, timeZone: 'Europe/Berlin', locale: 'en' as const });
 
   it('has every section overflowing', () => {
     expect(digest.counts).toEqual({ green: 6_000, amber: 2_220, red: 1_780, unscored: 0 });
@@ -240,7 +244,7 @@ describe('a 10,000-account digest', () => {
   it('renders for Slack within Block Kit limits, every section with its “…and N more”, no markup let through', () => {
     const message = renderMessage(reply);
     expect(slackLimitViolations(message, 'message')).toEqual([]);
-    expect(message.text).toBe('4000 need attention · 6000 green · 2220 amber · 1780 red');
+    expect(message.text).toBe('4,000 need attention · 6,000 green · 2,220 amber · 1,780 red');
     expect(message.blocks[0]).toMatchObject({ type: 'header', text: { text: TITLE } });
 
     const sections = slackSections(message);
@@ -321,14 +325,14 @@ describe('a digest read from the store', () => {
     });
     const input = await t.ws.digestData.read({}, NOW, resolveHealthSettings(t.workspace.healthSettings));
     digest = composeDigest(input);
-    reply = digestReply(digest, { title: TITLE, timeZone: 'Europe/Berlin' });
+    reply = digestReply(digest, { title: TITLE, timeZone: 'Europe/Berlin', locale: 'en' as const });
   });
   afterAll(() => db.close());
 
   it('reads only the open accounts, every one of them needing attention, renewing and overdue', () => {
     expect(digest.counts).toEqual({ green: 0, amber: 0, red: OPEN, unscored: 0 });
     expect(digest.needsAttention).toHaveLength(OPEN);
-    expect(digest.needsAttention[0]?.reason).toMatch(/^gut feel: Budget <!here> cut \d+$/);
+    expect(translated('en', digest.needsAttention[0]?.reason ?? '')).toMatch(/^gut feel: Budget <!here> cut \d+$/);
     expect(digest.renewals).toHaveLength(OPEN);
     expect(totals(digest)[DIGEST_HEADINGS.overdue]).toBe(OPEN);
     expect(renderText(reply)).toContain(`  …and ${OPEN - DIGEST_LIST_LIMIT} more`);

@@ -80,8 +80,8 @@ describe('account index cache', () => {
 
   it('gives a restricted account only to its team, with one cached matcher for everyone', async () => {
     await t.ws.accounts.create({ key: 'secret', name: 'Secret Project', visibility: 'restricted' }, SYSTEM_ACTOR);
-    await expect(resolveAccount(as(t.member), 'secret')).rejects.toThrow(/couldn't find/);
+    await expect(resolveAccount(as(t.member), 'secret')).rejects.toThrow(/resolve\.noneListHint/);
     expect((await resolveAccount(as(t.admin), 'secret')).name).toBe('Secret Project');
-    await expect(resolveAccount(as(t.member), 'secret project')).rejects.toThrow(/couldn't find/);
+    await expect(resolveAccount(as(t.member), 'secret project')).rejects.toThrow(/resolve\.noneListHint/);
   });
 });

@@ -1,10 +1,12 @@
 // Dates as people type them: "friday", "next tuesday", "in 2 weeks", "end of month", "2027-03-31", "31.03.2027".
 // Due dates, close dates and renewals are calendar days, stored as 12:00 UTC of that day so that no time zone
 // shows them as the day before or after; they are always shown in UTC (see formatDay).
+
 import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { normalize } from '../../domain/normalize.ts';
 import { dueDayOf, readTimePhrase } from '../../domain/time-phrases.ts';
+import { keyed } from '../../i18n/translate.ts';
 
 type Chrono = typeof import('chrono-node');
 let chrono: Chrono | undefined;
@@ -80,7 +82,7 @@ export function parseDay(text: string, now: Date, timeZone: string): Date | null
   if (!typed) return null;
   const slashes = AMBIGUOUS_SLASHES.exec(typed);
   if (slashes && Number(slashes[1]) <= 12 && Number(slashes[2]) <= 12 && slashes[1] !== slashes[2]) {
-    throw new AmbiguousDateError(`“${typed}” could be two dates; write it as 2027-03-04 or 4 March 2027`);
+    throw new AmbiguousDateError(keyed('value.dayAmbiguous', { value: typed }));
   }
   const date = typed.replace(LEAD, '');
   // Year first is ISO's order, always: chrono reads "2027-13-01" as the 13th of January instead of refusing it.
@@ -105,14 +107,17 @@ export function parseDay(text: string, now: Date, timeZone: string): Date | null
   return null;
 }
 
+/** What a day typed in an option is for, as its error message names it. */
+export type DayKind = 'due' | 'close' | 'renewal' | 'date';
+
 /** A zod schema for a day typed in an option, for the person's "now" and zone. */
-export function daySchema(now: Date, timeZone: string, label: string) {
+export function daySchema(now: Date, timeZone: string, what: DayKind) {
   return z.string().transform((value, ctx) => {
     try {
       const day = parseDay(value, now, timeZone);
       const year = day?.getUTCFullYear() ?? 0;
       if (day && (year < 2000 || year > 2100)) {
-        ctx.addIssue({ code: 'custom', message: `${value} is too far off to be a ${label}` });
+        ctx.addIssue({ code: 'custom', message: keyed('value.dayTooFar', { value, what }) });
         return z.NEVER;
       }
       if (day) return day;
@@ -125,7 +130,7 @@ export function daySchema(now: Date, timeZone: string, label: string) {
     }
     ctx.addIssue({
       code: 'custom',
-      message: `I can't read “${value}” as a ${label}; try friday, next tuesday, in 2 weeks or 2027-03-31`,
+      message: keyed('value.dayUnreadable', { value, what }),
     });
     return z.NEVER;
   });

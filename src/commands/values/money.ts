@@ -1,5 +1,7 @@
 // Amounts as people type them: "120k", "1.2M", "€50,000", "50.000 EUR", "EUR 1,5 Mio", "$ 2.5m", "1 200 000".
+
 import { z } from 'zod';
+import { keyed } from '../../i18n/translate.ts';
 
 export interface Money {
   amount: number;
@@ -63,13 +65,13 @@ export function parseMoney(text: string): Money | null {
 
 export const MAX_AMOUNT = 1e13;
 
-export function moneySchema(label: string) {
+export function moneySchema(what: 'value' | 'revenue' | 'potential') {
   return z.string().transform((value, ctx) => {
     const money = parseMoney(value);
     if (!money || money.amount > MAX_AMOUNT) {
       ctx.addIssue({
         code: 'custom',
-        message: `I can't read “${value}” as ${label}; try 120k, 1.2M, €50,000 or 50.000 EUR`,
+        message: keyed('value.moneyUnreadable', { value, what }),
       });
       return z.NEVER;
     }

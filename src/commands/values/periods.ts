@@ -1,8 +1,10 @@
 // Periods as people type them in an option: period:"last month", within:"next 90 days", closing:"this quarter",
 // due:"KW 12", "nächste Woche". A single day is a period of one day.
+
 import { z } from 'zod';
 import { normalize } from '../../domain/normalize.ts';
 import { readTimePhrase } from '../../domain/time-phrases.ts';
+import { keyed } from '../../i18n/translate.ts';
 import { parseWith } from '../command.ts';
 import { today } from './dates.ts';
 
@@ -43,7 +45,7 @@ export function periodSchema(now: Date, timeZone: string, example: string) {
   return z.string().transform((value, ctx) => {
     const period = parsePeriod(value, now, timeZone);
     if (period) return period;
-    ctx.addIssue({ code: 'custom', message: `I can't read “${value}” as a period; try ${example}` });
+    ctx.addIssue({ code: 'custom', message: keyed('value.periodUnreadable', { value, example }) });
     return z.NEVER;
   });
 }

@@ -1,7 +1,10 @@
 // The console chat: a line-editing prompt (history, arrows, Ctrl-R where the terminal allows) where a person types
 // `/account …` commands and plain questions exactly as in Slack. Numbers pick from the last reply's choices.
+
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { translator } from '../../i18n/translate.ts';
+import { valueLabel } from '../../replies/format.ts';
 import type { Reply } from '../../replies/reply.ts';
 import { renderText } from '../../replies/text.ts';
 import type { ConsoleSession } from './session.ts';
@@ -38,12 +41,19 @@ export async function runChat(session: ConsoleSession, io: ChatIo, options: Chat
     return next.done ? null : next.value;
   };
 
-  say(`kam-bot · ${session.workspace.name} · you are ${session.user.displayName} (${session.user.role})`);
-  say('Type /account help, or ask a question such as "how is acme doing?". Ctrl-D or "exit" to leave.');
+  const tr = translator(session.context.locale);
+  say(
+    tr('console.hello', {
+      workspace: session.workspace.name,
+      name: session.user.displayName,
+      role: valueLabel(session.context.locale, 'role', session.user.role),
+    }),
+  );
+  say(tr('console.hint'));
 
   if (options.offerDemo && (await session.store.accounts.count()) === 0) {
     say('');
-    const answer = await ask('Your workspace has no accounts yet. Load the demo portfolio? [Y/n] ');
+    const answer = await ask(tr('console.loadDemo'));
     if (answer !== null && !/^\s*n/i.test(answer)) say(await options.offerDemo());
   }
 
@@ -65,5 +75,5 @@ export async function runChat(session: ConsoleSession, io: ChatIo, options: Chat
   } finally {
     rl.close();
   }
-  say('Bye.');
+  say(tr('console.bye'));
 }

@@ -1,6 +1,8 @@
 // The block and character budget of one Slack message: the Room that blocks are added to, and how much of it each
 // part keeps back for the parts after it.
+
 import type { KnownBlock } from '@slack/types';
+import type { Locale } from '../../i18n/locale.ts';
 import { fairCaps } from '../fair-caps.ts';
 import { textChars } from './block-elements.ts';
 
@@ -25,6 +27,8 @@ export class Room {
   constructor(
     private blocksLeft: number,
     private charsLeft: number,
+    /** The reader's language, for the notices the renderer adds. */
+    readonly locale: Locale,
   ) {}
 
   hold(reserve: Reserve): void {

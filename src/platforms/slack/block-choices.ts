@@ -1,6 +1,9 @@
 // The parts of a reply that ask for an answer: choices (buttons, or a menu when there are many) and the button that
 // opens a form. How listeners read the clicks back is described at the top of blocks.ts.
+
 import type { KnownBlock, PlainTextOption, SectionBlock, Button as SlackButton } from '@slack/types';
+import type { Locale } from '../../i18n/locale.ts';
+import { t } from '../../i18n/translate.ts';
 import type { ChoicesBlock, FormBlock } from '../../replies/reply.ts';
 import { NOTICE, type Room } from './block-budget.ts';
 import {
@@ -40,11 +43,13 @@ export function addChoices(block: ChoicesBlock, room: Room): boolean {
     choices.length > INLINE_CHOICES_MAX &&
     new Set(choices.map((choice) => choice.value)).size === choices.length &&
     choices.every((choice) => choice.value.length > 0 && choice.value.length <= OPTION_VALUE_MAX);
-  return room.add(menu ? choiceMenu(block, room.charsFree()) : choiceButtons(block, room.charsFree()));
+  return room.add(
+    menu ? choiceMenu(block, room.charsFree(), room.locale) : choiceButtons(block, room.charsFree(), room.locale),
+  );
 }
 
 /** A prompt, a row of buttons (`<actionId>:<index>`), and notices for choices that could not be buttons. */
-function choiceButtons(block: ChoicesBlock, chars: number): KnownBlock[] {
+function choiceButtons(block: ChoicesBlock, chars: number, locale: Locale): KnownBlock[] {
   const { choices } = block;
   // With a few choices, their descriptions are listed under the prompt (a button has room for a label only).
   const described = choices.length <= INLINE_CHOICES_MAX && choices.some((choice) => choice.description);
@@ -73,14 +78,14 @@ function choiceButtons(block: ChoicesBlock, chars: number): KnownBlock[] {
   if (tooLong.length > 0) {
     // Slack cannot carry a value over 2000 characters, and a cut one would run something else.
     const names = userText(tooLong.join(', '), 1_000);
-    blocks.push(contextBlock(`Too long to pick with a button: ${names}. Type the command again naming one of them.`));
+    blocks.push(contextBlock(t(locale, 'render.tooLongToPick', { names })));
   }
-  if (choices.length > considered) blocks.push(moreLine(choices.length - considered));
+  if (choices.length > considered) blocks.push(moreLine(choices.length - considered, locale));
   return blocks;
 }
 
 /** A prompt with a menu whose option values are the choice values (all ≤ 75 characters). */
-function choiceMenu(block: ChoicesBlock, chars: number): KnownBlock[] {
+function choiceMenu(block: ChoicesBlock, chars: number, locale: Locale): KnownBlock[] {
   const prompt = userText(block.prompt, SECTION_TEXT_MAX);
   const budget = chars - prompt.length - NOTICE.chars;
   const options: PlainTextOption[] = [];
@@ -102,12 +107,12 @@ function choiceMenu(block: ChoicesBlock, chars: number): KnownBlock[] {
       accessory: {
         type: 'static_select',
         action_id: block.actionId.slice(0, ACTION_ID_MAX),
-        placeholder: plain('Choose…'),
+        placeholder: plain(t(locale, 'render.choosePlaceholder')),
         options,
       },
     },
   ];
-  if (block.choices.length > options.length) blocks.push(moreLine(block.choices.length - options.length));
+  if (block.choices.length > options.length) blocks.push(moreLine(block.choices.length - options.length, locale));
   return blocks;
 }
 
@@ -118,7 +123,7 @@ function formValue(block: FormBlock): string {
 export function addForm(block: FormBlock, room: Room): boolean {
   const value = formValue(block);
   const open = buttonElement(
-    { label: 'Open', actionId: FORM_OPEN_ACTION_ID, value, style: 'primary' },
+    { label: t(room.locale, 'render.open'), actionId: FORM_OPEN_ACTION_ID, value, style: 'primary' },
     FORM_OPEN_ACTION_ID,
   );
   const sectionBlock: SectionBlock = {
@@ -127,6 +132,7 @@ export function addForm(block: FormBlock, room: Room): boolean {
     ...(open ? { accessory: open } : {}),
   };
   const blocks: KnownBlock[] = [sectionBlock];
-  if (!open && block.command) blocks.push(contextBlock(userText(`Type ${block.command}`, CONTEXT_TEXT_MAX)));
+  if (!open && block.command)
+    blocks.push(contextBlock(userText(t(room.locale, 'render.type', { command: block.command }), CONTEXT_TEXT_MAX)));
   return room.add(blocks);
 }

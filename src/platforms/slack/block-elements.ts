@@ -1,6 +1,9 @@
 // The small Block Kit pieces every part of a reply is built from: escaped text objects, sections, context lines,
 // buttons, and textChars, the measure of the character budget.
+
 import type { ContextBlock, MrkdwnElement, PlainTextElement, SectionBlock, Button as SlackButton } from '@slack/types';
+import type { Locale } from '../../i18n/locale.ts';
+import { t } from '../../i18n/translate.ts';
 import type { Button } from '../../replies/reply.ts';
 import { escapeSlack } from './escape.ts';
 import { ACTION_ID_MAX, BUTTON_TEXT_MAX, BUTTON_VALUE_MAX, cut, ELLIPSIS } from './limits.ts';
@@ -32,8 +35,8 @@ export function contextBlock(text: string): ContextBlock {
   return { type: 'context', elements: [mrkdwn(text)] };
 }
 
-export function moreLine(count: number): ContextBlock {
-  return contextBlock(`…and ${count} more`);
+export function moreLine(count: number, locale: Locale): ContextBlock {
+  return contextBlock(t(locale, 'render.more', { count }));
 }
 
 /** Characters of text in blocks: every plain_text and mrkdwn object, wherever it is. */

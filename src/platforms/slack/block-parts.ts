@@ -1,6 +1,8 @@
 // The plain parts of a reply (text, fields, lists, actions) as Block Kit, each added to the Room only as far as it
 // fits. Choices and forms are in block-choices.ts; blocks.ts picks the renderer for each part.
+
 import type { KnownBlock, MrkdwnElement, SectionBlock, Button as SlackButton } from '@slack/types';
+import { t } from '../../i18n/translate.ts';
 import type { Button, FieldsBlock, ListBlock, ListItem, TextBlock } from '../../replies/reply.ts';
 import { BAND_MARK } from '../../replies/text.ts';
 import { addCutToFit, LIST_RESERVE, NOTICE, type Room } from './block-budget.ts';
@@ -89,7 +91,10 @@ export function addList(block: ListBlock, room: Room): boolean {
   }
   const total = Math.max(block.total, block.items.length);
   if (block.items.length === 0) {
-    const line = total > 0 ? moreLine(total) : contextBlock(userText(block.empty ?? 'Nothing here.', CONTEXT_TEXT_MAX));
+    const line =
+      total > 0
+        ? moreLine(total, room.locale)
+        : contextBlock(userText(block.empty ?? t(room.locale, 'render.nothing'), CONTEXT_TEXT_MAX));
     return room.add([line]);
   }
   let shown = 0;
@@ -104,7 +109,7 @@ export function addList(block: ListBlock, room: Room): boolean {
     shown++;
   }
   // After an item the space for this line is always there; before the first one it may not be.
-  return total === shown || room.add([moreLine(total - shown)]) || shown > 0;
+  return total === shown || room.add([moreLine(total - shown, room.locale)]) || shown > 0;
 }
 
 export function addActions(buttons: Button[], room: Room): boolean {

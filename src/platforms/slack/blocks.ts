@@ -14,8 +14,11 @@
 //   values may be up to 2000. A choice whose value is longer still cannot be carried by Slack at all: it is listed as
 //   text, with a hint to type the command instead (nothing is ever cut from a value).
 // - The form button (action_id `form_open`) has the value JSON `{"formId":…,"state":…}` (state only when set).
+
 import type { HeaderBlock, KnownBlock, Button as SlackButton } from '@slack/types';
-import { type Reply, type Block as ReplyBlock, TONE_MARK } from '../../replies/reply.ts';
+import { DEFAULT_LOCALE, type Locale } from '../../i18n/locale.ts';
+import { t } from '../../i18n/translate.ts';
+import { localeOf, type Reply, type Block as ReplyBlock, TONE_MARK } from '../../replies/reply.ts';
 import { BAND_MARK } from '../../replies/text.ts';
 import { fairCaps } from '../fair-caps.ts';
 import { addCutToFit, CUT_TEXT_MIN, LIST_RESERVE, laterShares, type Need, NONE, Room } from './block-budget.ts';
@@ -76,8 +79,8 @@ function addBlock(block: ReplyBlock, room: Room): boolean {
 }
 
 /** A list's least is its heading and first item (with the room it keeps for "…and N more"); a text's its first words. */
-function needOf(block: ReplyBlock): Need {
-  const alone = new Room(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY);
+function needOf(block: ReplyBlock, locale: Locale): Need {
+  const alone = new Room(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, locale);
   addBlock(block, alone);
   const full = { blocks: alone.blocks.length, chars: textChars(alone.blocks) };
   const first = block.type === 'list' ? block.items[0] : undefined;
@@ -105,13 +108,13 @@ function headBlocks(reply: Reply): KnownBlock[] {
   return [section(`${mark}${userText(reply.summary, SECTION_TEXT_MAX - mark.length)}`)];
 }
 
-function shareButton(value: string): SlackButton | null {
-  return buttonElement({ label: 'Share in channel', actionId: SHARE_ACTION_ID, value }, SHARE_ACTION_ID);
+function shareButton(value: string, locale: Locale): SlackButton | null {
+  return buttonElement({ label: t(locale, 'render.share'), actionId: SHARE_ACTION_ID, value }, SHARE_ACTION_ID);
 }
 
 /** The share button joins the last actions block when there is room in it, or gets one of its own. */
-function withShare(tail: KnownBlock[], value: string): KnownBlock[] {
-  const button = shareButton(value);
+function withShare(tail: KnownBlock[], value: string, locale: Locale): KnownBlock[] {
+  const button = shareButton(value, locale);
   if (!button) return tail;
   const last = tail.at(-1);
   if (last?.type === 'actions' && last.elements.length < ACTIONS_ELEMENTS_MAX) {
@@ -127,10 +130,11 @@ function withShare(tail: KnownBlock[], value: string): KnownBlock[] {
  */
 function renderReply(reply: Reply, maxBlocks: number, maxChars: number, share?: string): KnownBlock[] {
   const head = headBlocks(reply);
+  const locale = localeOf(reply);
   let split = reply.blocks.length;
   while (split > 0 && ['context', 'actions'].includes(reply.blocks[split - 1]?.type ?? '')) split--;
   let middle = reply.blocks.slice(0, split);
-  const tailRoom = new Room(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY);
+  const tailRoom = new Room(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, locale);
   for (const block of reply.blocks.slice(split)) addBlock(block, tailRoom);
   let tail = tailRoom.blocks;
   // A tail that would crowd out everything else (never from the commands) gets no special treatment.
@@ -138,19 +142,17 @@ function renderReply(reply: Reply, maxBlocks: number, maxChars: number, share?: 
     middle = reply.blocks;
     tail = [];
   }
-  if (share !== undefined) tail = withShare(tail, share);
+  if (share !== undefined) tail = withShare(tail, share, locale);
 
-  const room = new Room(maxBlocks - head.length - tail.length, maxChars - textChars(head) - textChars(tail));
+  const room = new Room(maxBlocks - head.length - tail.length, maxChars - textChars(head) - textChars(tail), locale);
   // Lists give up items before later parts are left out: each part leaves the parts after it their fair share.
-  const needs = middle.map(needOf);
+  const needs = middle.map((block) => needOf(block, locale));
   for (const [index, block] of middle.entries()) {
     room.hold(laterShares(needs, index, room));
     if (!addBlock(block, room)) {
       room.hold(NONE);
       const left = middle.length - index;
-      room.addNotice(
-        contextBlock(`…${left} more ${left === 1 ? 'part' : 'parts'} left out: too long for one Slack message.`),
-      );
+      room.addNotice(contextBlock(t(locale, 'render.partsLeftOut', { count: left, platform: 'Slack' })));
       break;
     }
   }
@@ -188,7 +190,8 @@ export function renderViewBlocks(replies: Reply[], maxBlocks: number = VIEW_BLOC
   });
   if (shown < replies.length) {
     if (shown > 0) blocks.push({ type: 'divider' });
-    blocks.push(contextBlock(`…and ${replies.length - shown} more not shown here.`));
+    const locale = replies[0] ? localeOf(replies[0]) : DEFAULT_LOCALE;
+    blocks.push(contextBlock(t(locale, 'render.repliesLeftOut', { count: replies.length - shown })));
   }
   return blocks;
 }

@@ -1,8 +1,10 @@
 // Sends a command's outcome back to Slack: a form opens as a modal, an answer goes privately to the asker unless it
 // was meant for the channel, and a private answer gets a "Share in channel" button when it may be shared.
+
 import type { webApi } from '@slack/bolt';
 import type { Outcome } from '../../commands/engine.ts';
-import type { FormBlock, Reply } from '../../replies/reply.ts';
+import type { Locale } from '../../i18n/locale.ts';
+import { type FormBlock, localeOf, type Reply } from '../../replies/reply.ts';
 import { renderMessage } from './blocks.ts';
 import type { ModalMetadata, ModalSeal } from './modal-metadata.ts';
 import { formModal } from './modals.ts';
@@ -22,9 +24,10 @@ export async function openModal(
   triggerId: string,
   form: FormBlock,
   metadata: ModalMetadata,
+  locale: Locale,
 ): Promise<void> {
   const privateMetadata = seal.seal({ ...metadata, ...(form.state ? { state: form.state } : {}) });
-  await client.views.open({ trigger_id: triggerId, view: formModal(form, privateMetadata) });
+  await client.views.open({ trigger_id: triggerId, view: formModal(form, privateMetadata, locale) });
 }
 
 /** Whether an answer may offer to be shared: it worked, it is not already public, and it names nothing restricted. */
@@ -60,6 +63,7 @@ export async function deliver(outcome: Outcome, target: ResponseTarget): Promise
       target.triggerId,
       form,
       target.channel ? { channel: target.channel } : {},
+      localeOf(outcome.reply),
     );
     return;
   }

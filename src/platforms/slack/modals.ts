@@ -2,6 +2,7 @@
 // Each field is one input block: block_id = the field's name, action_id = the field's kind, so a submission says
 // which field each value belongs to and what kind of value it is. Labels, titles and placeholders are text objects
 // and get escaped; initial values are not parsed by Slack, so they are only cleaned of control characters.
+
 import type {
   Datepicker,
   ExternalSelect,
@@ -15,6 +16,8 @@ import type {
   UsersSelect,
 } from '@slack/types';
 import { z } from 'zod';
+import type { Locale } from '../../i18n/locale.ts';
+import { t } from '../../i18n/translate.ts';
 import type { FormBlock, FormField, FormFieldKind } from '../../replies/reply.ts';
 import { escapeSlack, stripControl } from './escape.ts';
 import {
@@ -136,7 +139,7 @@ function elementOf(field: FormField, focus: boolean): InputBlockElement {
  * The form as a modal. `privateMetadata` comes back with the submission (channel, state); it must fit Slack's 3,000
  * characters, because a cut one would be unreadable.
  */
-export function formModal(form: FormBlock, privateMetadata: string): ModalView {
+export function formModal(form: FormBlock, privateMetadata: string, locale: Locale): ModalView {
   if (privateMetadata.length > PRIVATE_METADATA_MAX) {
     throw new RangeError(
       `private_metadata is ${privateMetadata.length} characters; Slack allows ${PRIVATE_METADATA_MAX}`,
@@ -156,7 +159,7 @@ export function formModal(form: FormBlock, privateMetadata: string): ModalView {
     callback_id: form.formId.slice(0, CALLBACK_ID_MAX),
     title: plain(form.title, MODAL_TITLE_MAX),
     submit: plain(form.submitLabel, MODAL_BUTTON_TEXT_MAX),
-    close: plain('Cancel', MODAL_BUTTON_TEXT_MAX),
+    close: plain(t(locale, 'render.cancel'), MODAL_BUTTON_TEXT_MAX),
     private_metadata: privateMetadata,
     blocks,
   };

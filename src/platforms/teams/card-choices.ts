@@ -1,5 +1,7 @@
 // The parts of a reply that ask for an answer: choices (buttons, or a menu when there are many) and the button that
 // opens a form.
+import type { Locale } from '../../i18n/locale.ts';
+import { t } from '../../i18n/translate.ts';
 import type { ChoicesBlock, FormBlock } from '../../replies/reply.ts';
 import { TEXT_MAX } from './card-parts.ts';
 import {
@@ -35,11 +37,11 @@ export function addChoices(block: ChoicesBlock, room: Room): boolean {
     block.choices.length > INLINE_CHOICES_MAX &&
     new Set(values).size === values.length &&
     values.every((value) => value.length > 0);
-  return room.add(menu ? choiceMenu(block, room.free()) : choiceButtons(block, room.free()));
+  return room.add(menu ? choiceMenu(block, room.free(), room.locale) : choiceButtons(block, room.free(), room.locale));
 }
 
 /** The prompt, the choices described under it (a button has room for a label only), and a button per choice. */
-function choiceButtons(block: ChoicesBlock, budget: number): Element[] {
+function choiceButtons(block: ChoicesBlock, budget: number, locale: Locale): Element[] {
   const { choices } = block;
   const described = choices.length <= INLINE_CHOICES_MAX && choices.some((choice) => choice.description);
   const head: Element[] = [rich(cut(block.prompt, TEXT_MAX))];
@@ -70,16 +72,16 @@ function choiceButtons(block: ChoicesBlock, budget: number): Element[] {
   const elements = [...head, ...actionSets(actions)];
   if (tooLong.length > 0) {
     const names = cut(tooLong.join(', '), 150);
-    elements.push(subtle(`Too long to pick with a button: ${names}. Type the command again naming one of them.`));
+    elements.push(subtle(t(locale, 'render.tooLongToPick', { names })));
   }
-  if (choices.length > considered) elements.push(moreLine(choices.length - considered));
+  if (choices.length > considered) elements.push(moreLine(choices.length - considered, locale));
   return elements;
 }
 
 /** The prompt and a menu whose values are the choice values (all distinct and non-empty), with one "Choose". */
-function choiceMenu(block: ChoicesBlock, budget: number): Element[] {
+function choiceMenu(block: ChoicesBlock, budget: number, locale: Locale): Element[] {
   const prompt = rich(cut(block.prompt, TEXT_MAX));
-  const choose = { type: 'ActionSet', actions: [execute('Choose', block.actionId, {})] };
+  const choose = { type: 'ActionSet', actions: [execute(t(locale, 'render.choose'), block.actionId, {})] };
   let left = budget - bytes(prompt) - bytes(choose) - 200 - NOTICE_BYTES;
   const options: Element[] = [];
   for (const choice of block.choices.slice(0, MENU_CHOICES_MAX)) {
@@ -90,7 +92,7 @@ function choiceMenu(block: ChoicesBlock, budget: number): Element[] {
     options.push(option);
     left -= size;
   }
-  if (options.length === 0) return choiceButtons(block, budget);
+  if (options.length === 0) return choiceButtons(block, budget, locale);
   const elements: Element[] = [
     prompt,
     {
@@ -103,14 +105,17 @@ function choiceMenu(block: ChoicesBlock, budget: number): Element[] {
     },
     choose,
   ];
-  if (block.choices.length > options.length) elements.push(moreLine(block.choices.length - options.length));
+  if (block.choices.length > options.length) elements.push(moreLine(block.choices.length - options.length, locale));
   return elements;
 }
 
 export function addForm(block: FormBlock, room: Room): boolean {
   const value = JSON.stringify({ formId: block.formId, ...(block.state === undefined ? {} : { state: block.state }) });
   const title = rich(cut(block.title, TITLE_MAX), { weight: 'bolder' });
-  const open = { type: 'ActionSet', actions: [execute('Open form', FORM_OPEN_VERB, { value })] };
+  const open = { type: 'ActionSet', actions: [execute(t(room.locale, 'render.openForm'), FORM_OPEN_VERB, { value })] };
   if (room.add([title, open])) return true;
-  return block.command !== undefined && room.add([title, subtle(cut(`Type ${block.command}`, TEXT_MAX))]);
+  return (
+    block.command !== undefined &&
+    room.add([title, subtle(cut(t(room.locale, 'render.type', { command: block.command }), TEXT_MAX))])
+  );
 }

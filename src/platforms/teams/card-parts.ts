@@ -1,5 +1,7 @@
 // The plain parts of a reply (text, fields, lists, actions) as card elements, each added to the Room only as far as
 // it fits. Choices and forms are in card-choices.ts; reply-cards.ts picks the renderer for each part.
+import type { Locale } from '../../i18n/locale.ts';
+import { t } from '../../i18n/translate.ts';
 import type { Button, Field, FieldsBlock, ListBlock, ListItem, TextBlock } from '../../replies/reply.ts';
 import { BAND_MARK } from '../../replies/text.ts';
 import {
@@ -71,13 +73,13 @@ export function addFields(block: FieldsBlock, room: Room): boolean {
   return true;
 }
 
-export function itemElement(item: ListItem, textBytes = Number.POSITIVE_INFINITY): Element {
+export function itemElement(item: ListItem, locale: Locale, textBytes = Number.POSITIVE_INFINITY): Element {
   const mark = item.band ? `${BAND_MARK[item.band]} ` : '';
   const items: Element[] = [rich(`${mark}${cut(item.title, ITEM_TITLE_MAX)}`, { weight: 'bolder' })];
   if (item.text) items.push(rich(cut(item.text, ITEM_TEXT_MAX, textBytes), {}, { spacing: 'small' }));
   if (item.meta)
     items.push(rich(cut(item.meta, ITEM_META_MAX), { isSubtle: true, size: 'small' }, { spacing: 'small' }));
-  const actions = [...openUrl(item.url), ...(item.buttons ?? []).slice(0, ITEM_BUTTONS_MAX).map(buttonAction)];
+  const actions = [...openUrl(item.url, locale), ...(item.buttons ?? []).slice(0, ITEM_BUTTONS_MAX).map(buttonAction)];
   items.push(...actionSets(actions, { spacing: 'small' }));
   return { type: 'Container', separator: true, items };
 }
@@ -93,7 +95,9 @@ export function addList(block: ListBlock, room: Room): boolean {
   const total = Math.max(block.total, block.items.length);
   if (block.items.length === 0) {
     return room.add([
-      total > 0 ? moreLine(total) : rich(cut(block.empty ?? 'Nothing here.', TEXT_MAX), { isSubtle: true }),
+      total > 0
+        ? moreLine(total, room.locale)
+        : rich(cut(block.empty ?? t(room.locale, 'render.nothing'), TEXT_MAX), { isSubtle: true }),
     ]);
   }
   let shown = 0;
@@ -101,17 +105,17 @@ export function addList(block: ListBlock, room: Room): boolean {
     const left = block.items.length - shown;
     // Share the bytes left fairly between the items still to come, so one long note does not crowd out the rest.
     const share = Math.max(ITEM_BYTES_MIN, Math.floor(room.free(LIST_RESERVE_BYTES) / left));
-    let element = itemElement(item);
+    let element = itemElement(item, room.locale);
     if (item.text && bytes(element) > share) {
-      const textBytes = Math.max(CUT_MIN_BYTES, share - bytes(itemElement({ ...item, text: '' })));
-      element = itemElement(item, textBytes);
+      const textBytes = Math.max(CUT_MIN_BYTES, share - bytes(itemElement({ ...item, text: '' }, room.locale)));
+      element = itemElement(item, room.locale, textBytes);
     }
     const last = left === 1 && total === block.items.length;
     if (!room.add([element], last ? NOTICE_BYTES : LIST_RESERVE_BYTES)) break;
     shown++;
   }
   // After an item the space for this line is always there; before the first one it may not be.
-  return total === shown || room.add([moreLine(total - shown)]) || shown > 0;
+  return total === shown || room.add([moreLine(total - shown, room.locale)]) || shown > 0;
 }
 
 export function addActions(buttons: Button[], room: Room): boolean {

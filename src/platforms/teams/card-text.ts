@@ -1,6 +1,9 @@
 // The pieces every card shares: cleaned and cut user text, TextRuns, actions, the byte budget, the card shell.
+
 import { Buffer } from 'node:buffer';
 import { displayable } from '../../domain/display-text.ts';
+import type { Locale } from '../../i18n/locale.ts';
+import { t } from '../../i18n/translate.ts';
 import type { Button } from '../../replies/reply.ts';
 
 export const CARD_VERSION = '1.5';
@@ -111,8 +114,8 @@ export function subtle(text: string): Element {
   return rich(text, { isSubtle: true, size: 'small' });
 }
 
-export function moreLine(count: number): Element {
-  return subtle(`…and ${count} more`);
+export function moreLine(count: number, locale: Locale): Element {
+  return subtle(t(locale, 'render.more', { count }));
 }
 
 // ---- actions ----
@@ -142,9 +145,9 @@ export function actionSets(actions: Element[], extra: Element = {}): Element[] {
 const HTTPS_URL =
   /^https:\/\/[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?(?::\d{1,5})?(?:[/?#][\w\-.~%!$&'()*+,;=:@/?#]*)?$/i;
 
-export function openUrl(url: string | undefined): Element[] {
+export function openUrl(url: string | undefined, locale: Locale): Element[] {
   if (!url || url.length > URL_MAX || !HTTPS_URL.test(url)) return [];
-  return [{ type: 'Action.OpenUrl', title: 'Original message', url }];
+  return [{ type: 'Action.OpenUrl', title: t(locale, 'render.original'), url }];
 }
 
 // ---- the budget ----
@@ -154,7 +157,11 @@ export class Room {
   readonly body: Element[] = [];
   /** Kept back for the parts after the one being added, so each of them can still show something. */
   private held = 0;
-  constructor(private left: number) {}
+  constructor(
+    private left: number,
+    /** The reader's language, for the notices the renderer adds. */
+    readonly locale: Locale,
+  ) {}
 
   hold(bytes: number): void {
     this.held = bytes;

@@ -1,4 +1,6 @@
 // A reply's form → a card of inputs: renderFormCard and one input builder per field kind.
+import { DEFAULT_LOCALE, type Locale } from '../../i18n/locale.ts';
+import { type Translate, translator } from '../../i18n/translate.ts';
 import type { FormBlock, FormField } from '../../replies/reply.ts';
 import {
   type AdaptiveCard,
@@ -30,6 +32,8 @@ export interface FormCardOptions {
   /** The accounts an account field offers, in the order to show them; the renderer lists what fits. */
   accounts?: { id: number; label: string }[];
   submitVerb?: string;
+  /** The reader's language, for the card's own words ("Choose…", "Fill this in."). */
+  locale?: Locale;
 }
 
 /** Names the submit action's data uses; an input with one of them would overwrite it. */
@@ -39,12 +43,12 @@ function isDay(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
 }
 
-function inputBase(field: FormField): Element {
+function inputBase(field: FormField, tr: Translate): Element {
   return {
     id: field.name,
     label: cut(field.label, INPUT_LABEL_MAX).trim() || field.name,
     ...(field.required
-      ? { isRequired: true, errorMessage: field.kind === 'select' ? 'Pick one.' : 'Fill this in.' }
+      ? { isRequired: true, errorMessage: tr(field.kind === 'select' ? 'render.pickOne' : 'render.fillIn') }
       : {}),
   };
 }
@@ -54,12 +58,12 @@ function placeholder(field: FormField, fallback?: string): Element {
   return text ? { placeholder: cut(text, PLACEHOLDER_MAX) } : {};
 }
 
-function textInput(field: FormField, valueBytes: number, fallbackPlaceholder?: string): Element {
+function textInput(field: FormField, valueBytes: number, tr: Translate, fallbackPlaceholder?: string): Element {
   const maxLength = field.maxLength;
   const value = field.value ? cut(field.value, maxLength ?? Number.POSITIVE_INFINITY, valueBytes) : '';
   return {
     type: 'Input.Text',
-    ...inputBase(field),
+    ...inputBase(field, tr),
     ...(field.kind === 'textarea' ? { isMultiline: true } : {}),
     ...(maxLength ? { maxLength } : {}),
     ...(value ? { value } : {}),
@@ -67,18 +71,24 @@ function textInput(field: FormField, valueBytes: number, fallbackPlaceholder?: s
   };
 }
 
-function choiceSet(field: FormField, choices: Element[], style: 'compact' | 'filtered', value?: string): Element {
+function choiceSet(
+  field: FormField,
+  choices: Element[],
+  style: 'compact' | 'filtered',
+  tr: Translate,
+  value?: string,
+): Element {
   return {
     type: 'Input.ChoiceSet',
-    ...inputBase(field),
+    ...inputBase(field, tr),
     style,
     choices,
     ...(value !== undefined && choices.some((choice) => choice.value === value) ? { value } : {}),
-    ...placeholder(field, 'Choose…'),
+    ...placeholder(field, tr('render.choosePlaceholder')),
   };
 }
 
-function selectInput(field: FormField, valueBytes: number): Element {
+function selectInput(field: FormField, valueBytes: number, tr: Translate): Element {
   const seen = new Set<string>();
   const choices: Element[] = [];
   for (const option of field.options ?? []) {
@@ -87,7 +97,7 @@ function selectInput(field: FormField, valueBytes: number): Element {
     choices.push({ title: label(option.label, CHOICE_TITLE_MAX), value: option.value });
   }
   // Without options a menu could not be filled in; a text input still can.
-  return choices.length > 0 ? choiceSet(field, choices, 'compact', field.value) : textInput(field, valueBytes);
+  return choices.length > 0 ? choiceSet(field, choices, 'compact', tr, field.value) : textInput(field, valueBytes, tr);
 }
 
 interface AccountPicker {
@@ -98,7 +108,12 @@ interface AccountPicker {
 }
 
 /** The account picker: a filtered menu of the accounts that fit in `budget` bytes, the preset one always among them. */
-function accountInput(field: FormField, accounts: FormCardOptions['accounts'], budget: number): AccountPicker {
+function accountInput(
+  field: FormField,
+  accounts: FormCardOptions['accounts'],
+  budget: number,
+  tr: Translate,
+): AccountPicker {
   const all = accounts ?? [];
   const preset = field.value ? all.find((account) => String(account.id) === field.value) : undefined;
   const choices: Element[] = [];
@@ -117,20 +132,23 @@ function accountInput(field: FormField, accounts: FormCardOptions['accounts'], b
   }
   if (choices.length === 0) {
     // No list to pick from: the account is typed, and the handler resolves the key or name.
-    return { element: textInput(field, 0, 'account key or name'), offered: 0, shown: 0 };
+    return { element: textInput(field, 0, tr, tr('render.accountPlaceholder')), offered: 0, shown: 0 };
   }
   const shown = choices.length - (field.value && !preset ? 1 : 0);
-  return { element: choiceSet(field, choices, 'filtered', field.value), offered: all.length, shown };
+  return { element: choiceSet(field, choices, 'filtered', tr, field.value), offered: all.length, shown };
 }
 
-function cutHint(form: FormBlock, picker: AccountPicker): Element {
-  const instead = form.command
-    ? `type ${cut(form.command, 300)} instead`
-    : 'type the account’s key in a command instead';
-  return subtle(`Only ${picker.shown} of ${picker.offered} accounts are listed here. For another one, ${instead}.`);
+function cutHint(form: FormBlock, picker: AccountPicker, tr: Translate): Element {
+  const counts = { shown: picker.shown, offered: picker.offered };
+  return subtle(
+    form.command
+      ? tr('render.pickerCutCommand', { ...counts, command: cut(form.command, 300) })
+      : tr('render.pickerCutKey', counts),
+  );
 }
 
 function formBody(form: FormBlock, options: FormCardOptions, valueBytes: number, accountBudget: number): Element[] {
+  const tr = translator(options.locale ?? DEFAULT_LOCALE);
   const body: Element[] = [rich(cut(form.title, TITLE_MAX), { weight: 'bolder', size: 'large' })];
   if (form.problem) body.push(rich(cut(`⚠️ ${form.problem}`, TITLE_MAX * 4), { color: 'attention' }));
   const accountFields = form.fields.filter((field) => field.kind === 'account').length;
@@ -139,25 +157,30 @@ function formBody(form: FormBlock, options: FormCardOptions, valueBytes: number,
       case 'date':
         body.push({
           type: 'Input.Date',
-          ...inputBase(field),
+          ...inputBase(field, tr),
           ...(field.value && isDay(field.value) ? { value: field.value } : {}),
           ...placeholder(field),
         });
         break;
       case 'select':
-        body.push(selectInput(field, valueBytes));
+        body.push(selectInput(field, valueBytes, tr));
         break;
       case 'account': {
-        const picker = accountInput(field, options.accounts, Math.floor(accountBudget / Math.max(1, accountFields)));
+        const picker = accountInput(
+          field,
+          options.accounts,
+          Math.floor(accountBudget / Math.max(1, accountFields)),
+          tr,
+        );
         body.push(picker.element);
-        if (picker.shown < picker.offered) body.push(cutHint(form, picker));
+        if (picker.shown < picker.offered) body.push(cutHint(form, picker, tr));
         break;
       }
       case 'user':
-        body.push(textInput(field, valueBytes, 'name or email'));
+        body.push(textInput(field, valueBytes, tr, tr('render.userPlaceholder')));
         break;
       default:
-        body.push(textInput(field, valueBytes));
+        body.push(textInput(field, valueBytes, tr));
     }
   }
   return body;

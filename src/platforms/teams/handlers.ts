@@ -1,10 +1,14 @@
 // What kam-bot does with each kind of Teams activity. Handlers only translate between Teams and the command engine.
+
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { TurnContext as Turn } from 'botbuilder';
 import type { CommandEngine } from '../../commands/engine.ts';
+import { DEFAULT_LOCALE, supportedLocale } from '../../i18n/locale.ts';
+import { t } from '../../i18n/translate.ts';
 import type { Logger } from '../../logger.ts';
 import { reply } from '../../replies/build.ts';
+import type { Reply } from '../../replies/reply.ts';
 import type { AdaptiveCard } from './cards.ts';
 import { renderCard } from './cards.ts';
 import { registerMessageExtension } from './message-extension.ts';
@@ -18,7 +22,11 @@ export interface TeamsDeps {
   logger: Logger;
 }
 
-const APOLOGY = 'Something went wrong on our side. It has been logged; please try again in a moment.';
+/** The apology when a turn failed before its person's language was known: the activity's own, else English. */
+function apology(context: TurnContext): Reply {
+  const locale = supportedLocale(context.activity.locale) ?? DEFAULT_LOCALE;
+  return { ...reply({ summary: t(locale, 'engine.internal'), tone: 'error' }), locale };
+}
 
 /**
  * The reference to post to later. In a channel it names the channel, not the thread the bot was spoken to in, so a
@@ -123,7 +131,8 @@ export function registerHandlers(app: Application<TurnState>, deps: TeamsDeps): 
       await answerMessage(context, deps);
     } catch (error) {
       deps.logger.error({ err: error, conversation: context.activity.conversation.id }, 'teams message failed');
-      await context.sendActivity(cardActivity(renderCard(reply({ summary: APOLOGY, tone: 'error' })), APOLOGY));
+      const sorry = apology(context);
+      await context.sendActivity(cardActivity(renderCard(sorry), sorry.summary));
     }
   });
 
@@ -132,7 +141,7 @@ export function registerHandlers(app: Application<TurnState>, deps: TeamsDeps): 
       return await executeAction(context, deps, data);
     } catch (error) {
       deps.logger.error({ err: error, verb: data.verb }, 'teams card action failed');
-      return renderCard(reply({ summary: APOLOGY, tone: 'error' }));
+      return renderCard(apology(context));
     }
   });
 

@@ -1,5 +1,6 @@
 // The message extension: "Save to account" on any message (a form, then the note with a link to the message,
 // stored once per message), and "Find account" in the compose box (account cards, well within Teams' 5 seconds).
+
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { CardFactory, type MessagingExtensionAttachment, type TurnContext } from 'botbuilder';
 import { FORM_IDS, noteForm } from '../../commands/forms.ts';
@@ -7,8 +8,10 @@ import { visibleIndex } from '../../commands/resolve-account.ts';
 import { AccountMatcher } from '../../domain/account-matching.ts';
 import { displayable } from '../../domain/display-text.ts';
 import { normalize } from '../../domain/normalize.ts';
+import { DEFAULT_LOCALE, supportedLocale } from '../../i18n/locale.ts';
+import { t } from '../../i18n/translate.ts';
 import { reply } from '../../replies/build.ts';
-import { accountLabel, formatDay, humanize } from '../../replies/format.ts';
+import { accountLabel, formatDay, valueLabel } from '../../replies/format.ts';
 import type { InboundHandle } from '../inbound-runtime.ts';
 import type { AdaptiveCard } from './cards.ts';
 import { renderCard } from './cards.ts';
@@ -123,9 +126,10 @@ export function registerMessageExtension(app: Application<TurnState>, deps: Team
     const guessed = linked?.accountId ?? new AccountMatcher(index.filter((entry) => !entry.archived)).namedIn(text);
     const account =
       guessed === null ? null : await ctx.store.accounts.byId(guessed, { userId: ctx.user.id, role: ctx.user.role });
-    const form = noteForm(account, text);
+    const form = { ...noteForm(account, ctx.locale, text), locale: ctx.locale };
     const card = asDialog(cardFor({ status: 'ok', restricted: false, reply: form }, ctx));
-    return { title: 'Save to account', width: 'medium', height: 'medium', card: CardFactory.adaptiveCard(card) };
+    const title = t(ctx.locale, 'teams.saveToAccount');
+    return { title, width: 'medium', height: 'medium', card: CardFactory.adaptiveCard(card) };
   });
 
   app.messageExtensions.submitAction<Record<string, unknown>>(SAVE_COMMAND, async (context, _state, data) => {
@@ -133,7 +137,7 @@ export function registerMessageExtension(app: Application<TurnState>, deps: Team
       return await saveCapture(captureOf(context, data), deps, inboundOf(context), context);
     } catch (error) {
       deps.logger.error({ err: error }, 'teams save to account failed');
-      return 'Something went wrong on our side. It has been logged; please try again in a moment.';
+      return t(supportedLocale(context.activity.locale) ?? DEFAULT_LOCALE, 'engine.internal');
     }
   });
 
@@ -151,24 +155,29 @@ export function registerMessageExtension(app: Application<TurnState>, deps: Team
     const owners = await ctx.store.accounts.ownersOf(accounts);
     const attachments: MessagingExtensionAttachment[] = accounts.map((account) => {
       const owner = account.ownerId === null ? null : owners.get(account.ownerId)?.displayName;
+      const { locale } = ctx;
       const facts = [
-        `Tier ${account.tier}`,
+        t(locale, 'list.tier', { tier: account.tier }),
         owner,
-        humanize(account.status),
-        account.renewalAt ? `renewal ${formatDay(account.renewalAt)}` : null,
+        valueLabel(locale, 'status', account.status),
+        account.renewalAt ? t(locale, 'list.renewal', { day: formatDay(account.renewalAt, locale) }) : null,
       ]
         .filter(Boolean)
         .join(' · ');
-      const card = renderCard(
-        reply({
+      const card = renderCard({
+        ...reply({
           title: accountLabel(account),
           summary: accountLabel(account),
           blocks: [
             { type: 'context', text: facts },
-            { type: 'actions', buttons: [{ label: 'Show', actionId: 'account_show', value: String(account.id) }] },
+            {
+              type: 'actions',
+              buttons: [{ label: t(locale, 'button.show'), actionId: 'account_show', value: String(account.id) }],
+            },
           ],
         }),
-      );
+        locale,
+      });
       return {
         ...CardFactory.adaptiveCard(card),
         preview: CardFactory.thumbnailCard(displayable(accountLabel(account)), displayable(facts)),

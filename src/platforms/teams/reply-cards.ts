@@ -1,6 +1,8 @@
 // Reply → card: renderCard, which fits a whole reply within the byte budget. The parts are drawn in card-parts.ts and
 // card-choices.ts; card-budget.ts shares the bytes between them.
-import { type Reply, type Block as ReplyBlock, TONE_MARK } from '../../replies/reply.ts';
+import type { Locale } from '../../i18n/locale.ts';
+import { t } from '../../i18n/translate.ts';
+import { localeOf, type Reply, type Block as ReplyBlock, TONE_MARK } from '../../replies/reply.ts';
 import { BAND_MARK } from '../../replies/text.ts';
 import { laterShares, type Need } from './card-budget.ts';
 import { addChoices, addForm } from './card-choices.ts';
@@ -57,16 +59,16 @@ function addBlock(block: ReplyBlock, room: Room): boolean {
 }
 
 /** A list's least is its heading and first item (with the room it keeps for "…and N more"); a text's its first words. */
-function needOf(block: ReplyBlock): Need {
-  const alone = new Room(Number.POSITIVE_INFINITY);
+function needOf(block: ReplyBlock, locale: Locale): Need {
+  const alone = new Room(Number.POSITIVE_INFINITY, locale);
   addBlock(block, alone);
   const full = alone.body.reduce((sum, element) => sum + bytes(element) + 1, 0);
   const first = block.type === 'list' ? block.items[0] : undefined;
   if (block.type === 'list' && first) {
     const heading = block.heading ? bytes(listHeading(block.heading)) + 1 : 0;
     const item = Math.min(
-      bytes(itemElement(first)),
-      Math.max(ITEM_BYTES_MIN, bytes(itemElement(first, CUT_MIN_BYTES))),
+      bytes(itemElement(first, locale)),
+      Math.max(ITEM_BYTES_MIN, bytes(itemElement(first, locale, CUT_MIN_BYTES))),
     );
     return { least: heading + item + 2 + LIST_RESERVE_BYTES, full };
   }
@@ -91,10 +93,11 @@ function headElement(reply: Reply): Element {
  */
 export function renderCard(reply: Reply): AdaptiveCard {
   const head = [headElement(reply)];
+  const locale = localeOf(reply);
   let split = reply.blocks.length;
   while (split > 0 && ['context', 'actions'].includes(reply.blocks[split - 1]?.type ?? '')) split--;
   let middle = reply.blocks.slice(0, split);
-  const tailRoom = new Room(CARD_BUDGET_BYTES / 4);
+  const tailRoom = new Room(CARD_BUDGET_BYTES / 4, locale);
   let tail = tailRoom.body;
   // A tail that would crowd out everything else (never from the commands) is rendered like the rest.
   if (!reply.blocks.slice(split).every((block) => addBlock(block, tailRoom))) {
@@ -102,17 +105,15 @@ export function renderCard(reply: Reply): AdaptiveCard {
     tail = [];
   }
 
-  const room = new Room(CARD_BUDGET_BYTES - cardBytes(card([...head, ...tail])));
+  const room = new Room(CARD_BUDGET_BYTES - cardBytes(card([...head, ...tail])), locale);
   // Lists give up items before later parts are left out: each part leaves the parts after it their fair share.
-  const needs = middle.map(needOf);
+  const needs = middle.map((block) => needOf(block, locale));
   for (const [index, block] of middle.entries()) {
     room.hold(laterShares(needs, index, room));
     if (!addBlock(block, room)) {
       room.hold(0);
       const left = middle.length - index;
-      room.addNotice(
-        subtle(`…${left} more ${left === 1 ? 'part' : 'parts'} left out: too long for one Teams message.`),
-      );
+      room.addNotice(subtle(t(locale, 'render.partsLeftOut', { count: left, platform: 'Teams' })));
       break;
     }
   }

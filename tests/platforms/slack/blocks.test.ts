@@ -683,7 +683,12 @@ describe('real replies from the command engine', () => {
   });
 
   it('renders the forms as messages with an Open button', () => {
-    for (const form of [newAccountForm(), editAccountForm(acme), noteForm(acme, long), taskForm(null)]) {
+    for (const form of [
+      newAccountForm('en'),
+      editAccountForm(acme, 'en'),
+      noteForm(acme, 'en', long),
+      taskForm(null, 'en'),
+    ]) {
       const { blocks } = render(form);
       expect(textOf(blocks)).toContain('"action_id":"form_open"');
     }
@@ -722,7 +727,7 @@ describe('real replies from the command engine', () => {
     ]) {
       replies.push((await t.run(command)).reply);
     }
-    replies.push(noteForm(evil, HOSTILE_NOTE), editAccountForm(evil));
+    replies.push(noteForm(evil, 'en', HOSTILE_NOTE), editAccountForm(evil, 'en'));
     expect(textOf(replies)).toContain('<!channel>');
     for (const value of replies) {
       const message = render(value, { share: { value: '/account show acme' } });

@@ -34,7 +34,7 @@ function formOf(reply: Reply): FormBlock {
 }
 
 function modal(reply: Reply | FormBlock, metadata = '{"channel":"C1"}') {
-  const view = formModal('type' in reply && reply.type === 'form' ? reply : formOf(reply as Reply), metadata);
+  const view = formModal('type' in reply && reply.type === 'form' ? reply : formOf(reply as Reply), metadata, 'en');
   expect(slackLimitViolations(view, 'modal')).toEqual([]);
   return view;
 }
@@ -54,11 +54,11 @@ const form = (fields: FormField[], title = 'Form'): FormBlock => ({
 describe('formModal', () => {
   it('turns every form into a valid modal: one input per field, block_id = name, action_id = kind', () => {
     for (const reply of [
-      newAccountForm(),
-      editAccountForm(account()),
-      noteForm(account()),
-      noteForm(null),
-      taskForm(null),
+      newAccountForm('en'),
+      editAccountForm(account(), 'en'),
+      noteForm(account(), 'en'),
+      noteForm(null, 'en'),
+      taskForm(null, 'en'),
     ]) {
       const fields = formOf(reply).fields;
       const view = modal(reply);
@@ -72,7 +72,7 @@ describe('formModal', () => {
   });
 
   it('renders the new account form with its menus and pickers', () => {
-    const view = modal(newAccountForm());
+    const view = modal(newAccountForm('en'));
     expect(view.title).toEqual({ type: 'plain_text', text: 'New account', emoji: true });
     expect(view.submit).toEqual({ type: 'plain_text', text: 'Create', emoji: true });
     const [name, tier, owner, parent] = inputs(view).map((block) => block.element);
@@ -88,7 +88,7 @@ describe('formModal', () => {
   });
 
   it('fills the edit form with the account: text, select, date and textarea', () => {
-    const view = modal(editAccountForm(account({ strategy: 's'.repeat(4_000) })));
+    const view = modal(editAccountForm(account({ strategy: 's'.repeat(4_000) }), 'en'));
     const byName = Object.fromEntries(inputs(view).map((block) => [block.block_id, block.element]));
     expect(byName.name).toMatchObject({ initial_value: 'Acme Corporation', max_length: 120 });
     expect(byName.tier).toMatchObject({ initial_option: { value: 'A' } });
@@ -102,7 +102,7 @@ describe('formModal', () => {
 
   it('caps the note textarea at 3,000 characters and cuts a longer preset note with …', () => {
     const long = `${'The quick brown fox jumps over the lazy dog. '.repeat(230)}`.slice(0, 10_000);
-    const view = modal(noteForm(account(), long));
+    const view = modal(noteForm(account(), 'en', long));
     const [picker, body] = inputs(view).map((block) => block.element);
     expect(picker).toEqual({
       type: 'external_select',
@@ -117,12 +117,12 @@ describe('formModal', () => {
   });
 
   it('cuts a title longer than 24 characters with …', () => {
-    const view = modal(noteForm(account({ name: 'Acme Corporation International Holdings' })));
+    const view = modal(noteForm(account({ name: 'Acme Corporation International Holdings' }), 'en'));
     expect(view.title.text).toBe('Note on Acme Corporatio…');
     expect(view.title.text.length).toBeLessThanOrEqual(24);
     const long = modal(form([{ name: 'a', label: 'A', kind: 'text' }], 'Supercalifragilisticexpialidocious'));
     expect(long.title.text).toBe(`${'Supercalifragilisticexp'}…`);
-    expect(formModal({ ...form([]), submitLabel: 'Save all of these changes now' }, '').submit?.text).toBe(
+    expect(formModal({ ...form([]), submitLabel: 'Save all of these changes now' }, '', 'en').submit?.text).toBe(
       'Save all of these…',
     );
   });
@@ -138,7 +138,11 @@ describe('formModal', () => {
       ],
       '<!channel>',
     );
-    for (const view of [modal(noteForm(evil, HOSTILE_TEXT)), modal(editAccountForm(evil)), modal(hostileForm)]) {
+    for (const view of [
+      modal(noteForm(evil, 'en', HOSTILE_TEXT)),
+      modal(editAccountForm(evil, 'en')),
+      modal(hostileForm),
+    ]) {
       for (const needle of HOSTILE) expect(unescapedUserText(view, needle, ['initial_value'])).toBe(false);
     }
     const view = modal(hostileForm);
@@ -187,8 +191,8 @@ describe('formModal', () => {
   it('stays within 100 blocks and refuses private_metadata Slack would reject', () => {
     const many = form(Array.from({ length: 150 }, (_, index) => ({ name: `f${index}`, label: 'F', kind: 'text' })));
     expect(modal(many).blocks).toHaveLength(100);
-    expect(() => formModal(form([]), 'm'.repeat(3_001))).toThrow(RangeError);
-    expect(formModal(form([]), 'm'.repeat(3_000)).private_metadata).toHaveLength(3_000);
+    expect(() => formModal(form([]), 'm'.repeat(3_001), 'en')).toThrow(RangeError);
+    expect(formModal(form([]), 'm'.repeat(3_000), 'en').private_metadata).toHaveLength(3_000);
   });
 });
 
@@ -241,8 +245,8 @@ describe('submittedFields', () => {
   });
 
   it('reads back what a modal built from a form would submit, field by field', () => {
-    const reply = taskForm(null);
-    const view = formModal(formOf(reply), '');
+    const reply = taskForm(null, 'en');
+    const view = formModal(formOf(reply), '', 'en');
     const answers: Record<string, Record<string, unknown>> = {};
     const typed: Record<string, Record<string, unknown>> = {
       plain_text_input: { value: 'Send the offer' },

@@ -551,7 +551,7 @@ describe('renderFormCard', () => {
   });
 
   it('lists at most 200 accounts and says how to reach the others', () => {
-    const form = noteForm(null).blocks[0] as FormBlock;
+    const form = noteForm(null, 'en').blocks[0] as FormBlock;
     const card = valid(renderFormCard(form, { accounts }));
     expect(choicesOf(card).length).toBe(200);
     expect(runsOf(card)).toContain(
@@ -563,7 +563,7 @@ describe('renderFormCard', () => {
 
   it('cuts the account list to the byte budget, and a 40,000-character prefilled note with it', () => {
     const long = accounts.map((account) => ({ ...account, label: `${account.label} ${'狐'.repeat(90)}` }));
-    const form = noteForm(null, 'Word '.repeat(8_000)).blocks[0] as FormBlock;
+    const form = noteForm(null, 'en', 'Word '.repeat(8_000)).blocks[0] as FormBlock;
     const card = valid(renderFormCard(form, { accounts: long }));
     const shown = choicesOf(card).length;
     expect(shown).toBeGreaterThan(10);
@@ -574,7 +574,7 @@ describe('renderFormCard', () => {
   });
 
   it('lets the account be typed when there is no list to pick from', () => {
-    const card = valid(renderFormCard(taskForm(null).blocks[0] as FormBlock));
+    const card = valid(renderFormCard(taskForm(null, 'en').blocks[0] as FormBlock));
     expect(ofType(card, 'Input.Text')[0]).toMatchObject({ id: 'account', placeholder: 'account key or name' });
   });
 
@@ -737,11 +737,11 @@ describe('real replies from the command engine', () => {
   it('renders every form, as a reply with "Open form" and as a card of inputs', () => {
     const index = [acme, evil].map((account) => ({ id: account.id, label: account.name }));
     for (const form of [
-      newAccountForm(),
-      editAccountForm(acme),
-      noteForm(acme, long),
-      noteForm(null),
-      taskForm(acme),
+      newAccountForm('en'),
+      editAccountForm(acme, 'en'),
+      noteForm(acme, 'en', long),
+      noteForm(null, 'en'),
+      taskForm(acme, 'en'),
     ]) {
       const card = render(form);
       expect(ofType(card, 'Action.Execute')[0]?.verb).toBe('form_open');
@@ -753,10 +753,10 @@ describe('real replies from the command engine', () => {
         .sort();
       expect(ids).toEqual(block.fields.map((field) => field.name).sort());
     }
-    const edit = renderFormCard(editAccountForm(acme).blocks[0] as FormBlock);
+    const edit = renderFormCard(editAccountForm(acme, 'en').blocks[0] as FormBlock);
     expect(edit.actions).toMatchObject([{ data: { formId: 'account_edit', state: String(acme.id) } }]);
     expect(ofType(edit, 'Input.Date')[0]).toMatchObject({ id: 'renewal', value: '2027-01-31' });
-    const note = renderFormCard(noteForm(acme, long).blocks[0] as FormBlock, { accounts: index });
+    const note = renderFormCard(noteForm(acme, 'en', long).blocks[0] as FormBlock, { accounts: index });
     expect(ofType(note, 'Input.ChoiceSet')[0]).toMatchObject({ id: 'account', value: String(acme.id) });
     expect(ofType(note, 'Input.Text')[0]).toMatchObject({ id: 'body', isMultiline: true, value: long });
   });
@@ -795,10 +795,10 @@ describe('real replies from the command engine', () => {
     ]) {
       replies.push((await t.run(command)).reply);
     }
-    replies.push(noteForm(evil, HOSTILE_NOTE), editAccountForm(evil));
+    replies.push(noteForm(evil, 'en', HOSTILE_NOTE), editAccountForm(evil, 'en'));
     const cards = replies.map(render);
-    cards.push(valid(renderFormCard(noteForm(evil, HOSTILE_NOTE).blocks[0] as FormBlock)));
-    cards.push(valid(renderFormCard(editAccountForm(evil).blocks[0] as FormBlock)));
+    cards.push(valid(renderFormCard(noteForm(evil, 'en', HOSTILE_NOTE).blocks[0] as FormBlock)));
+    cards.push(valid(renderFormCard(editAccountForm(evil, 'en').blocks[0] as FormBlock)));
     for (const card of cards) {
       for (const needle of HOSTILE) expect(markdownInjections(card, needle), needle).toBe(false);
     }

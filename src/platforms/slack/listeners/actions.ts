@@ -1,7 +1,9 @@
 // Buttons and menus in kam-bot's messages. "Share in channel" re-runs the command as the person who shares it (so
 // it shows only what they may see) and posts it publicly; everything else is an engine action.
+
 import type { App, BlockAction } from '@slack/bolt';
 import type { Outcome } from '../../../commands/engine.ts';
+import { t } from '../../../i18n/translate.ts';
 import type { InboundHandle } from '../../inbound-runtime.ts';
 import { renderMessage } from '../blocks.ts';
 import { deliver } from '../deliver.ts';
@@ -78,9 +80,7 @@ async function share(
     await respond({
       response_type: 'ephemeral',
       replace_original: false,
-      text: outcome.restricted
-        ? 'This answer names a restricted account, so it stays with you.'
-        : 'That answer cannot be shared any more; run the command again.',
+      text: t(ctx.locale, outcome.restricted ? 'slack.staysWithYou' : 'slack.shareStale'),
     });
     return;
   }

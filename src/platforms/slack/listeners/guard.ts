@@ -1,8 +1,10 @@
+import { t } from '../../../i18n/translate.ts';
 import type { Logger } from '../../../logger.ts';
 import { type InboundHandle, UNRECORDED } from '../../inbound-runtime.ts';
 import { isPassingSlackFailure } from '../errors.ts';
 
-const APOLOGY = 'Something went wrong on our side. It has been logged; please try again in a moment.';
+/** The listener failed before (or while) its person was known, so the apology is in English. */
+const APOLOGY = t('en', 'engine.internal');
 
 /**
  * Runs a listener's work after its ack. When Slack itself could not be reached, the request is left to be

@@ -1,7 +1,10 @@
 // App Home: the person's accounts with health, their open and overdue follow-ups, and buttons for what they do
 // most. Published when the Home tab is opened, and again after a button there changed something.
+
 import type { App } from '@slack/bolt';
 import { FORM_IDS } from '../../../commands/forms.ts';
+import type { Locale } from '../../../i18n/locale.ts';
+import { translator } from '../../../i18n/translate.ts';
 import { reply } from '../../../replies/build.ts';
 import type { Reply } from '../../../replies/reply.ts';
 import { renderViewBlocks } from '../blocks.ts';
@@ -15,22 +18,24 @@ const formButton = (label: string, formId: string, style?: 'primary') => ({
   ...(style ? { style } : {}),
 });
 
-function actionsReply(name: string): Reply {
-  return reply({
-    title: `Hi ${name}`,
+function actionsReply(name: string, locale: Locale): Reply {
+  const tr = translator(locale);
+  const answer = reply({
+    title: tr('slack.homeHi', { name }),
     summary: 'kam-bot',
     blocks: [
       {
         type: 'actions',
         buttons: [
-          formButton('Add a note', FORM_IDS.note, 'primary'),
-          formButton('Add a follow-up', FORM_IDS.task),
-          formButton('New account', FORM_IDS.newAccount),
+          formButton(tr('slack.homeNote'), FORM_IDS.note, 'primary'),
+          formButton(tr('slack.homeTask'), FORM_IDS.task),
+          formButton(tr('slack.homeAccount'), FORM_IDS.newAccount),
         ],
       },
-      { type: 'context', text: 'Ask me anything in a DM, or type /account help anywhere.' },
+      { type: 'context', text: tr('slack.homeHint') },
     ],
   });
+  return { ...answer, locale };
 }
 
 export async function publishHome(deps: SlackDeps, client: App['client'], teamId: string, userId: string) {
@@ -39,7 +44,7 @@ export async function publishHome(deps: SlackDeps, client: App['client'], teamId
     deps.engine.command('list mine', ctx),
     deps.engine.command('tasks mine', ctx),
   ]);
-  const blocks = renderViewBlocks([actionsReply(ctx.user.displayName), accounts.reply, tasks.reply], 100);
+  const blocks = renderViewBlocks([actionsReply(ctx.user.displayName, ctx.locale), accounts.reply, tasks.reply], 100);
   await client.views.publish({ user_id: userId, view: { type: 'home', blocks } });
 }
 

@@ -2,7 +2,9 @@
 // the message's thread. Redelivered events find the note already there and say nothing more. The reaction was
 // recorded on arrival (inbound.ts); when Slack cannot be reached for the message's text, or the process dies
 // before the note is saved, the note is saved later from that record.
+
 import type { App } from '@slack/bolt';
+import { t } from '../../../i18n/translate.ts';
 import { CAPTURE_REACTIONS, fetchMessageAndLink, messageRef, readableText } from '../capture.ts';
 import type { SlackDeps } from '../deps.ts';
 import { escapeSlack } from '../escape.ts';
@@ -31,8 +33,11 @@ export function registerReaction(app: App, deps: SlackDeps): void {
         // The mention is Slack's own syntax for the person who reacted; everything else is escaped text.
         const confirmation =
           outcome.status === 'ok'
-            ? `📝 Saved to ${escapeSlack(outcome.account?.name ?? 'the account')} by <@${event.user}>.`
-            : `Could not save this message: ${escapeSlack(outcome.reply.summary)}`;
+            ? t(base.locale, 'slack.savedBy', {
+                name: escapeSlack(outcome.account?.name ?? t(base.locale, 'slack.theAccount')),
+                person: `<@${event.user}>`,
+              })
+            : t(base.locale, 'slack.couldNotSave', { reason: escapeSlack(outcome.reply.summary) });
         await client.chat.postMessage({ channel, thread_ts: ts, text: confirmation });
       },
       undefined,

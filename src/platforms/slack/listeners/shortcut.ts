@@ -27,16 +27,23 @@ export function registerShortcut(app: App, deps: SlackDeps): void {
       const account =
         guessed === null ? null : await ctx.store.accounts.byId(guessed, { userId: ctx.user.id, role: ctx.user.role });
       const prefill = text.length > MODAL_TEXT_LIMIT ? `${text.slice(0, MODAL_TEXT_LIMIT - 1)}…` : text;
-      const form = noteForm(account, prefill).blocks.find((block) => block.type === 'form');
+      const form = noteForm(account, ctx.locale, prefill).blocks.find((block) => block.type === 'form');
       if (form?.type !== 'form') return;
-      await openModal(client, deps.seal, shortcut.trigger_id, form, {
-        channel,
-        source: {
+      await openModal(
+        client,
+        deps.seal,
+        shortcut.trigger_id,
+        form,
+        {
           channel,
-          ts: shortcut.message.ts,
-          ...(shortcut.message.user ? { author: shortcut.message.user } : {}),
+          source: {
+            channel,
+            ts: shortcut.message.ts,
+            ...(shortcut.message.user ? { author: shortcut.message.user } : {}),
+          },
         },
-      });
+        ctx.locale,
+      );
     });
   });
 }

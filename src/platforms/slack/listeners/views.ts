@@ -3,10 +3,12 @@
 // shortcut closes as soon as it is checked: the message's author, time and link are fetched from Slack after that,
 // and the submission was recorded on arrival (inbound.ts), so a process that dies meanwhile leaves the note to the
 // next one.
+
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import type { RequestContext } from '../../../commands/context.ts';
 import type { Outcome } from '../../../commands/engine.ts';
 import { FORM_IDS } from '../../../commands/forms.ts';
+import { t } from '../../../i18n/translate.ts';
 import type { InboundHandle } from '../../inbound-runtime.ts';
 import { renderMessage } from '../blocks.ts';
 import { fetchMessage, messageRef, readableText } from '../capture.ts';
@@ -17,7 +19,8 @@ import { submittedFields } from '../modals.ts';
 import { guard } from './guard.ts';
 
 const FORMS = new RegExp(`^(${Object.values(FORM_IDS).join('|')})$`);
-const UNCHECKED = 'This form could not be checked; close it and open it again.';
+/** Before the person is known, so in English: the form's metadata did not come from this bot. */
+const UNCHECKED = t('en', 'slack.formUnchecked');
 /** What the modal's note field holds; a longer message is saved whole unless the text was edited. */
 const MODAL_TEXT_LIMIT = 3_000;
 
