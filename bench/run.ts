@@ -28,7 +28,7 @@ import { summaryRows } from './lib/report/summary-rows.ts';
 import { answerRun, describe, type Platform, type Variant } from './scenarios/answer.ts';
 import { burstRun, describeBurst } from './scenarios/burst.ts';
 import { captureRun } from './scenarios/capture.ts';
-import { digestRun, healthRun, resolutionRun, searchRun } from './scenarios/inproc.ts';
+import { digestRun, healthRun, resolutionRun, searchRun, understandingRun } from './scenarios/inproc.ts';
 import { startupRun } from './scenarios/startup.ts';
 
 const SCENARIOS = [
@@ -36,6 +36,7 @@ const SCENARIOS = [
   'teams',
   'burst',
   'resolution',
+  'understanding',
   'search',
   'capture',
   'digest',
@@ -89,8 +90,9 @@ function machine(sqlitePath: string): Omit<Environment, 'loadBefore' | 'loadAfte
 /** Writes the report again from the last run's numbers (bench/out/results.json), e.g. after editing limits.md. */
 function rerender(): void {
   const saved = JSON.parse(readFileSync(join(OUT_DIR, 'results.json'), 'utf8')) as ReportInput & { target: string };
-  // Reports saved before the burst scenario existed have no burst runs.
+  // Reports saved before the burst and understanding scenarios existed have no runs of them.
   saved.collected.burst ??= [];
+  saved.collected.understanding ??= [];
   const report = renderReport(saved);
   writeFileSync(join(ROOT, saved.target), report.markdown);
   console.log(report.table);
@@ -124,6 +126,7 @@ async function main() {
     answer: [],
     burst: [],
     resolution: [],
+    understanding: [],
     search: [],
     capture: [],
     digest: [],
@@ -156,6 +159,12 @@ async function main() {
       case 'resolution':
         collected.resolution.push(await resolutionRun(context, run));
         break;
+      case 'understanding': {
+        const result = await understandingRun(context, run);
+        collected.understanding.push(result);
+        log(`    ${result.understood} of ${result.sentences} sentences understood`);
+        break;
+      }
       case 'search':
         collected.search.push(await searchRun(context, run));
         break;

@@ -1,5 +1,7 @@
 // The scenarios that call the app's code in a process of their own: account resolution, search with three query
 // mixes, the digest over every account, and health for every account.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Random } from '../../src/demo/random.ts';
 import { Child, mainProfile, profileDirFor } from '../lib/child.ts';
@@ -155,6 +157,55 @@ export async function digestRun(ctx: BenchContext, run: number): Promise<DigestR
 
 export interface HealthRun extends TimedParts {
   scored: number;
+}
+
+// --- understanding a sentence ------------------------------------------------------------------------------------
+
+export interface UnderstandingRun {
+  samples: number[];
+  /** Of the sentences, how many became a command, a question back or a refusal (not "didn't understand"). */
+  understood: number;
+  sentences: number;
+}
+
+const DEMO_KEYS = [
+  'nordwind',
+  'harbourline',
+  'corvane',
+  'kestrel',
+  'pelham',
+  'belmora',
+  'aozora',
+  'falkvik',
+  'istrana',
+];
+
+/**
+ * The corpus the tests measure understanding by (tests/understanding/corpus-*.txt), with the demo accounts it
+ * names swapped for accounts of the large workspace the person may see, so each sentence meets 10,000 accounts.
+ */
+function benchSentences(ctx: BenchContext): string[] {
+  const visible = visibleTo(ctx.dbPath, readIndex(ctx.dbPath, ctx.meta.workspaceId), ctx.meta.member);
+  const random = new Random(12);
+  const names = new RegExp(`\\b(${DEMO_KEYS.join('|')})\\b`, 'gi');
+  return ['corpus-en.txt', 'corpus-de.txt'].flatMap((file) =>
+    readFileSync(join('tests', 'understanding', file), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() && !line.startsWith('#'))
+      .map((line) => (line.split(' => ')[0] ?? '').trim())
+      .map((sentence) => sentence.replace(names, () => random.pick(visible).name)),
+  );
+}
+
+let understandingSentences: string[] | null = null;
+
+export async function understandingRun(ctx: BenchContext, run: number): Promise<UnderstandingRun> {
+  understandingSentences ??= benchSentences(ctx);
+  const sentences = understandingSentences;
+  return withWorker(ctx, `understanding-run${run}`, async (child) => {
+    const answer = await child.ask({ type: 'understand', persona: ctx.meta.member, sentences, warmup: 50 });
+    return { ...(answer as unknown as { samples: number[]; understood: number }), sentences: sentences.length };
+  });
 }
 
 export async function healthRun(ctx: BenchContext, run: number): Promise<HealthRun> {

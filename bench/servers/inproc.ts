@@ -4,6 +4,7 @@
 import type { CommandContext } from '../../src/commands/context.ts';
 import { healthOfMany } from '../../src/commands/health-service.ts';
 import { resolveAccount } from '../../src/commands/resolve-account.ts';
+import { vocabularyFor } from '../../src/commands/vocabulary.ts';
 import { composeDigest } from '../../src/domain/digest.ts';
 import { computeHealth } from '../../src/domain/health.ts';
 import { resolveHealthSettings } from '../../src/domain/health-settings.ts';
@@ -12,6 +13,7 @@ import { renderMessage } from '../../src/platforms/slack/blocks.ts';
 import { renderCard } from '../../src/platforms/teams/reply-cards.ts';
 import { digestReply } from '../../src/replies/digest-reply.ts';
 import { Store, scoringFactsOf } from '../../src/store/store.ts';
+import { understand } from '../../src/understanding/understand.ts';
 import { type ChildMessage, serveRunner } from '../lib/child.ts';
 import type { Persona } from '../lib/dataset.ts';
 
@@ -85,6 +87,27 @@ const handlers: Record<string, (message: ChildMessage) => Promise<unknown>> = {
       outcomes.push({ found: id !== null, right: id === ref.accountId, question });
     }
     return { samples, outcomes };
+  },
+
+  /**
+   * Understands each sentence as the engine does for a plain message: the person's vocabulary (the accounts they
+   * may see, the colleagues) is read for every message, then the sentence is read into a command.
+   */
+  async understand(message) {
+    const persona = message.persona as Persona;
+    const sentences = message.sentences as string[];
+    const warmup = Number(message.warmup ?? 0);
+    const once = async (text: string) => understand(text, await vocabularyFor(contextFor(persona)));
+    for (let i = 0; i < warmup; i++) await once(sentences[i % sentences.length] ?? '');
+    const samples: number[] = [];
+    let understood = 0;
+    for (const sentence of sentences) {
+      const start = performance.now();
+      const result = await once(sentence);
+      samples.push(performance.now() - start);
+      if (result.kind !== 'unknown') understood++;
+    }
+    return { samples, understood };
   },
 
   /** Runs each query through the search the `search` command uses, as the given person. */

@@ -125,6 +125,15 @@ function addingPeople<T>(text: string, ctx: CommandContext, work: (ctx: CommandC
   return ctx.store.transaction((store) => work({ ...ctx, store }));
 }
 
+/**
+ * The language of the answer to a sentence: the person's, except that a sentence written in German is answered in
+ * German whatever their Slack or Teams is set to (German input works in every locale). An English sentence from
+ * someone whose language is German still gets German: "show nordwind" says nothing about how they like to read.
+ */
+function replyLocale(written: Locale | null, person: Locale): Locale {
+  return written === 'de' ? 'de' : person;
+}
+
 /** A message as one sentence: schemas write their messages without the full stop the reply ends with. */
 function sentence(text: string): string {
   return /[.!?…]$/.test(text.trim()) ? text : `${text}.`;
@@ -164,9 +173,9 @@ export class CommandEngine {
       case 'read':
       case 'write':
         // A German sentence gets a German answer, whatever language the person's Slack or Teams is set to.
-        return this.command(understood.command, { ...ctx, locale: understood.language ?? ctx.locale });
+        return this.command(understood.command, { ...ctx, locale: replyLocale(understood.language, ctx.locale) });
       case 'ask':
-        return this.ask(understood, { ...ctx, locale: understood.language ?? ctx.locale });
+        return this.ask(understood, { ...ctx, locale: replyLocale(understood.language, ctx.locale) });
       case 'create_account':
         return {
           status: 'user_error',
@@ -174,11 +183,11 @@ export class CommandEngine {
           reply: {
             ...reply({
               tone: 'info',
-              summary: t(understood.language ?? ctx.locale, 'engine.createOnlyByCommand', {
+              summary: t(replyLocale(understood.language, ctx.locale), 'engine.createOnlyByCommand', {
                 name: understood.name || 'none',
               }),
             }),
-            locale: understood.language ?? ctx.locale,
+            locale: replyLocale(understood.language, ctx.locale),
           },
         };
       case 'unknown':
@@ -188,9 +197,9 @@ export class CommandEngine {
           {
             status: 'user_error',
             restricted: false,
-            reply: notUnderstood(understood, begin({ ...ctx, locale: understood.language ?? ctx.locale })),
+            reply: notUnderstood(understood, begin({ ...ctx, locale: replyLocale(understood.language, ctx.locale) })),
           },
-          understood.language ?? ctx.locale,
+          replyLocale(understood.language, ctx.locale),
         );
     }
   }

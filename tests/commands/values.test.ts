@@ -82,6 +82,11 @@ describe('money as people type it', () => {
     ['50k€', 50_000, 'EUR'],
     ['1.5bn USD', 1_500_000_000, 'USD'],
     ['CHF 12.5k', 12_500, 'CHF'],
+    ['1,2 Mio €', 1_200_000, 'EUR'],
+    ['1.2 Mrd', 1_200_000_000, null],
+    ['3 Milliarden Euro', 3_000_000_000, 'EUR'],
+    ['250 Tsd. €', 250_000, 'EUR'],
+    ['4,5 Millionen EUR', 4_500_000, 'EUR'],
   ])('%s → %d %s', (typed, amount, currency) => {
     expect(parseMoney(typed)).toEqual({ amount, currency });
   });

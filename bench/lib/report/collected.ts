@@ -2,7 +2,14 @@
 import type { AnswerRun } from '../../scenarios/answer.ts';
 import type { BurstRun } from '../../scenarios/burst.ts';
 import type { CaptureRun } from '../../scenarios/capture.ts';
-import type { DigestRun, HealthRun, ResolutionRun, SearchMix, SearchRun } from '../../scenarios/inproc.ts';
+import type {
+  DigestRun,
+  HealthRun,
+  ResolutionRun,
+  SearchMix,
+  SearchRun,
+  UnderstandingRun,
+} from '../../scenarios/inproc.ts';
 import type { StartupRun } from '../../scenarios/startup.ts';
 import { latency } from '../stats.ts';
 
@@ -10,6 +17,7 @@ export interface Collected {
   answer: (AnswerRun & { run: number })[];
   burst: BurstRun[];
   resolution: ResolutionRun[];
+  understanding: UnderstandingRun[];
   search: SearchRun[][];
   capture: CaptureRun[];
   digest: DigestRun[];

@@ -109,6 +109,24 @@ export function summaryRows(collected: Collected, meta: DatasetMeta): Row[] {
       ),
     );
   }
+  if (collected.understanding.length > 0) {
+    rows.push(
+      judged(
+        'understanding',
+        `Understanding a message at ${accounts} accounts (the test corpus, EN and DE), p50`,
+        collected.understanding.map((run) => percentile(run.samples, 50)),
+        'ms',
+        null,
+      ),
+      judged(
+        'understanding',
+        'Understanding a message, p95',
+        collected.understanding.map((run) => percentile(run.samples, 95)),
+        'ms',
+        { atMost: 1 },
+      ),
+    );
+  }
   const searchTargets: [SearchMix, number][] = [
     ['even words', 20],
     ['two-word phrases', 100],

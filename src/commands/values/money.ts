@@ -9,7 +9,15 @@ export interface Money {
   currency: string | null;
 }
 
-const SYMBOLS: Record<string, string> = { '€': 'EUR', $: 'USD', '£': 'GBP', '¥': 'JPY', '₹': 'INR', CHF: 'CHF' };
+const SYMBOLS: Record<string, string> = {
+  '€': 'EUR',
+  $: 'USD',
+  '£': 'GBP',
+  '¥': 'JPY',
+  '₹': 'INR',
+  CHF: 'CHF',
+  EURO: 'EUR',
+};
 const MULTIPLIERS: Record<string, number> = {
   k: 1e3,
   t: 1e3,
@@ -21,6 +29,13 @@ const MULTIPLIERS: Record<string, number> = {
   b: 1e9,
   bn: 1e9,
   billion: 1e9,
+  // German: Tsd., Mio., Mrd. and the words in full ("1,2 Mrd €", "3 Millionen Euro").
+  tsd: 1e3,
+  tausend: 1e3,
+  millionen: 1e6,
+  mrd: 1e9,
+  milliarde: 1e9,
+  milliarden: 1e9,
 };
 
 /** "50.000" and "50,000" are fifty thousand; "1.5" and "1,5" are one and a half; "1.234,56" and "1,234.56" both work. */
@@ -47,7 +62,7 @@ function parseNumber(digits: string): number | null {
 }
 
 const MONEY =
-  /^(?<pre>[€$£¥₹]|[A-Za-z]{3})?\s*(?<number>\d[\d.,\s\u00a0'’]*?)\s*(?<mult>k|t|mm|mio|mn|million|m|bn|billion|b)?\.?\s*(?<post>[€$£¥₹]|[A-Za-z]{3})?$/i;
+  /^(?<pre>[€$£¥₹]|[A-Za-z]{3})?\s*(?<number>\d[\d.,\s\u00a0'’]*?)\s*(?<mult>k|tsd|tausend|t|mm|mio|millionen|million|mn|mrd|milliarden|milliarde|m|bn|billion|b)?\.?\s*(?<post>[€$£¥₹]|euro|[A-Za-z]{3})?$/i;
 
 export function parseMoney(text: string): Money | null {
   const match = MONEY.exec(text.trim());

@@ -75,7 +75,7 @@ async function share(
   respond: (message: Record<string, unknown>) => Promise<unknown>,
   inbound: InboundHandle,
 ): Promise<void> {
-  const outcome = await inbound.effect(() => deps.engine.command(command, ctx));
+  const outcome = await inbound.effect(() => deps.engine.handle(`/account ${command}`, ctx));
   if (outcome.status !== 'ok' || outcome.restricted) {
     await respond({
       response_type: 'ephemeral',

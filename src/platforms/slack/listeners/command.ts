@@ -27,7 +27,8 @@ export function registerCommand(app: App, deps: SlackDeps): void {
           channelId: command.channel_id,
         });
         const text = await normaliseMentions(command.text, ctx.store, deps.identity);
-        const outcome = await inbound.effect(() => deps.engine.command(text, ctx));
+        // As typed after /account: a command runs as it is, a question ("how is nordwind doing?") is understood.
+        const outcome = await inbound.effect(() => deps.engine.handle(`/account ${text}`, ctx));
         await deliver(outcome, {
           client,
           seal: deps.seal,
