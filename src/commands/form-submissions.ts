@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { stripControlCharacters } from '../domain/normalize.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
-import { keyed } from '../i18n/translate.ts';
+import { keyed, t } from '../i18n/translate.ts';
 import { reply } from '../replies/build.ts';
 import { accountLabel } from '../replies/format.ts';
 import type { Reply } from '../replies/reply.ts';
@@ -138,7 +138,7 @@ export async function submitForm(
         },
         actorOf(ctx),
       );
-      return reply({ tone: 'success', summary: `Saved ${accountLabel(updated)}.` });
+      return reply({ tone: 'success', summary: t(ctx.locale, 'form.saved', { account: accountLabel(updated) }) });
     }
     case FORM_IDS.note: {
       const form = parse(NoteForm, values);

@@ -3,13 +3,14 @@
 // language; choices that each are the command that writes.
 import { t } from '../i18n/translate.ts';
 import { context, reply, text } from '../replies/build.ts';
-import { accountLabel } from '../replies/format.ts';
+import { accountLabel, formatDay } from '../replies/format.ts';
 import type { Reply } from '../replies/reply.ts';
 import type { AccountIndexEntry } from '../store/store.ts';
 import type { Understanding } from '../understanding/understand.ts';
-import { type CommandContext, disclose } from './context.ts';
+import { type CommandContext, disclose, timeZoneOf } from './context.ts';
 import { visibleIndex } from './resolve-account.ts';
 import { orList } from './suggest.ts';
+import { parseDay } from './values/dates.ts';
 
 type Unknown = Extract<Understanding, { kind: 'unknown' }>;
 type Ask = Extract<Understanding, { kind: 'ask' }>;
@@ -75,10 +76,20 @@ export async function accountsOfContacts(ctx: CommandContext, name: string): Pro
   return entries;
 }
 
+function dueDay(phrase: string, ctx: CommandContext): Date | null {
+  try {
+    return parseDay(phrase, ctx.now(), timeZoneOf(ctx));
+  } catch {
+    return null;
+  }
+}
+
 export function askReply(understood: Ask, candidates: AccountIndexEntry[], ctx: CommandContext): Reply {
   const locale = ctx.locale;
   const question = t(locale, `ask.whichAccount.${understood.intent}`);
-  const due = t(locale, 'ask.due', { due: understood.due ?? 'none' });
+  // The day the phrase means ("am Freitag" → 04.12.2026), as the follow-up would get it.
+  const day = understood.due ? dueDay(understood.due, ctx) : null;
+  const due = t(locale, 'ask.due', { due: day ? formatDay(day, locale) : (understood.due ?? 'none') });
   if (candidates.length === 0) {
     const example = `/account ${understood.template.replace('{account}', '<account>')}`;
     return reply({

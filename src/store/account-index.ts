@@ -62,6 +62,11 @@ function parseAliases(json: string | null): string[] {
 }
 
 /** The workspace's account index; the same (frozen) array as long as no account changed. */
+/** Moves whenever anything was committed to the database, by this connection or another (~10 µs to read). */
+export function connectionVersion(sqlite: BetterSqlite3.Database): string {
+  return (cacheOf(sqlite).statements.version.get() as { version: string }).version;
+}
+
 export function readAccountIndex(sqlite: BetterSqlite3.Database, workspaceId: number): readonly AccountIndexEntry[] {
   const { byWorkspace, statements } = cacheOf(sqlite);
   const cached = byWorkspace.get(workspaceId);

@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { normalize } from '../domain/normalize.ts';
 import type { Account, AccountStatus, HealthOverride, Tier, User, UserRole, Visibility } from '../domain/records.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
-import { readAccountIndex } from './account-index.ts';
+import { connectionVersion, readAccountIndex } from './account-index.ts';
 import { accountListQuery } from './account-list-query.ts';
 import { type Actor, AuditLog } from './audit.ts';
 import { plainReader } from './plain-reads.ts';
@@ -110,6 +110,9 @@ function overrideColumns(override: HealthOverride | null | undefined) {
   };
 }
 
+/** The restricted accounts on each person's teams, per connection, with the version they were read at. */
+const TEAM_ACCOUNTS = new WeakMap<BetterSqlite3.Database, Map<string, { version: string; ids: Set<number> }>>();
+
 export class AccountRepository {
   constructor(
     private readonly db: Db,
@@ -204,13 +207,22 @@ export class AccountRepository {
    * restricted ones, because open accounts are visible anyway and a key account manager is on hundreds of teams.
    */
   restrictedTeamAccounts(userId: number): Set<number> {
+    // Asked on every message that names an account: kept until anything is written to the database.
+    const version = connectionVersion(this.sqlite);
+    const byPerson = TEAM_ACCOUNTS.get(this.sqlite) ?? new Map<string, { version: string; ids: Set<number> }>();
+    TEAM_ACCOUNTS.set(this.sqlite, byPerson);
+    const id = `${this.workspaceId}:${userId}`;
+    const cached = byPerson.get(id);
+    if (cached?.version === version) return new Set(cached.ids);
     const rows = prepared(
       this.sqlite,
       `SELECT m.accountId FROM AccountMember m
        JOIN Account a ON a.workspaceId = m.workspaceId AND a.id = m.accountId
        WHERE m.workspaceId = ? AND m.userId = ? AND a.visibility <> 'open'`,
     ).all(this.workspaceId, userId) as { accountId: number }[];
-    return new Set(rows.map((row) => row.accountId));
+    const ids = new Set(rows.map((row) => row.accountId));
+    byPerson.set(id, { version, ids });
+    return new Set(ids);
   }
 
   async create(input: NewAccount, by: Actor): Promise<Account> {

@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Platform, User, UserRole } from '../domain/records.ts';
 import { type Actor, AuditLog } from './audit.ts';
 import { listParam, plainReader } from './plain-reads.ts';
+import { prepared } from './prepared.ts';
 import { type Db, isUniqueViolation, type Prisma } from './prisma.ts';
 import { inTransaction } from './transaction.ts';
 
@@ -39,6 +40,9 @@ export interface NewUser {
   timeZone?: string | null;
 }
 
+/** The last names read per connection and workspace, with the signature they were read at. */
+const ACTIVE_NAMES = new WeakMap<BetterSqlite3.Database, Map<number, { signature: string; names: string[] }>>();
+
 export class UserRepository {
   constructor(
     private readonly db: Db,
@@ -67,6 +71,32 @@ export class UserRepository {
         )
       : await this.db.user.findMany({ where: { workspaceId: this.workspaceId, id: { in: unique } } });
     return new Map(rows.map((row) => [row.id, toUser(row)]));
+  }
+
+  /**
+   * The display names of the workspace's active people, for reading sentences ("Katrin's accounts"). Read on every
+   * message, so kept per connection and read again only when a person was added, renamed or deactivated: the same
+   * array comes back while nothing changed (~20 µs for the check instead of ~2 ms for the list).
+   */
+  async activeNames(): Promise<readonly string[]> {
+    // Inside a transaction its own writes must be seen: read through it.
+    if (!this.sqlite || !plainReader(this.db, this.sqlite)) return (await this.list()).map((user) => user.displayName);
+    const signature = prepared(
+      this.sqlite,
+      `SELECT COUNT(*) || ':' || IFNULL(MAX(id), 0) || ':' || IFNULL(MAX(updatedAt), '') AS signature
+       FROM User WHERE workspaceId = ? AND deactivated = 0`,
+    ).get(this.workspaceId) as { signature: string };
+    const byWorkspace = ACTIVE_NAMES.get(this.sqlite) ?? new Map<number, { signature: string; names: string[] }>();
+    ACTIVE_NAMES.set(this.sqlite, byWorkspace);
+    const cached = byWorkspace.get(this.workspaceId);
+    if (cached?.signature === signature.signature) return cached.names;
+    const rows = prepared(
+      this.sqlite,
+      'SELECT displayName FROM User WHERE workspaceId = ? AND deactivated = 0 ORDER BY displayName',
+    ).all(this.workspaceId) as { displayName: string }[];
+    const names = Object.freeze(rows.map((row) => row.displayName)) as string[];
+    byWorkspace.set(this.workspaceId, { signature: signature.signature, names });
+    return names;
   }
 
   async list(): Promise<User[]> {

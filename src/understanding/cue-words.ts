@@ -317,6 +317,7 @@ export const CUES = {
     'verlauf',
     'historie',
     'passiert',
+    'gab es',
     'los',
     'lief',
     'gelaufen',

@@ -121,3 +121,29 @@ describe('sentences that must not write', () => {
     expect(await counts()).toEqual(before);
   });
 });
+
+/** The sentences of the README's "Plain sentences" table, each cell's examples split at " · ". */
+function readmeSentences(): string[] {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const table = readme.slice(readme.indexOf('| ask | or in German |'));
+  const rows = table.slice(0, table.indexOf('\n\n')).split('\n').slice(2);
+  return rows.flatMap((row) =>
+    row
+      .split('|')
+      .map((cell) => cell.trim())
+      .filter(Boolean)
+      .flatMap((cell) => cell.split(' · ')),
+  );
+}
+
+describe('the README’s example sentences', () => {
+  const sentences = readmeSentences();
+  it('are there to check', () => {
+    expect(sentences.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(sentences)('“%s” is understood against the demo portfolio', (sentence) => {
+    const understood = understand(sentence, vocabulary);
+    expect(understood.kind, asWritten(understood)).toMatch(/^(?:read|write)$/);
+  });
+});

@@ -54,6 +54,7 @@ export const en = {
   'form.personUnknown': 'That person is not known here; pick another.',
   'form.strategyMax': 'A strategy can be at most 4000 characters',
   'form.outOfDate': 'That form is out of date; open it again.',
+  'form.saved': 'Saved {account}.',
 } as const satisfies Record<string, string>;
 
 export const de: Record<keyof typeof en, string> = {
@@ -113,4 +114,5 @@ export const de: Record<keyof typeof en, string> = {
   'form.personUnknown': 'Diese Person ist hier nicht bekannt; wähle eine andere.',
   'form.strategyMax': 'Eine Strategie darf höchstens 4000 Zeichen lang sein',
   'form.outOfDate': 'Dieses Formular ist veraltet; öffne es noch einmal.',
+  'form.saved': '{account} gespeichert.',
 };
