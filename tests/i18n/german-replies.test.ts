@@ -2,13 +2,11 @@
 // and searched for English catalogue text (a message, or the words before a message's first placeholder) that
 // differs from its German twin. A reply built from a literal instead of the catalogue fails here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CommandEngine } from '../../src/commands/engine.ts';
-import { loadDemo } from '../../src/demo/load-demo.ts';
 import { CATALOGUES, type MessageKey } from '../../src/i18n/translate.ts';
-import { createLogger } from '../../src/logger.ts';
-import { type ConsoleSession, openConsoleSession } from '../../src/platforms/console/session.ts';
+import type { ConsoleSession } from '../../src/platforms/console/session.ts';
 import { renderText } from '../../src/replies/text.ts';
-import { openTestStore, type TestDatabase } from '../helpers/store.ts';
+import { openDemoSession } from '../helpers/demo-session.ts';
+import type { TestDatabase } from '../helpers/store.ts';
 
 const NOW = new Date('2026-12-03T09:00:00Z');
 
@@ -72,15 +70,7 @@ let db: TestDatabase;
 let session: ConsoleSession;
 
 beforeAll(async () => {
-  db = await openTestStore();
-  session = await openConsoleSession(db.store, {
-    engine: new CommandEngine(createLogger('silent')),
-    userName: 'dana',
-    timeZone: 'Europe/Berlin',
-    locale: 'de',
-    now: () => NOW,
-  });
-  await loadDemo(session.store, { now: NOW, you: session.user.id });
+  ({ db, session } = await openDemoSession(NOW, 'de'));
 });
 afterAll(() => db.close());
 

@@ -4,15 +4,13 @@
 // until it moves out of the list.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CommandEngine } from '../../src/commands/engine.ts';
 import { vocabularyFor } from '../../src/commands/vocabulary.ts';
-import { loadDemo } from '../../src/demo/load-demo.ts';
-import { createLogger } from '../../src/logger.ts';
-import { type ConsoleSession, openConsoleSession } from '../../src/platforms/console/session.ts';
+import type { ConsoleSession } from '../../src/platforms/console/session.ts';
 import { renderText } from '../../src/replies/text.ts';
 import { type Understanding, understand } from '../../src/understanding/understand.ts';
 import type { Vocabulary } from '../../src/understanding/vocabulary.ts';
-import { openTestStore, type TestDatabase } from '../helpers/store.ts';
+import { openDemoSession } from '../helpers/demo-session.ts';
+import type { TestDatabase } from '../helpers/store.ts';
 
 const NOW = new Date('2026-12-03T09:00:00Z');
 
@@ -55,15 +53,7 @@ let session: ConsoleSession;
 let vocabulary: Vocabulary;
 
 beforeAll(async () => {
-  db = await openTestStore();
-  session = await openConsoleSession(db.store, {
-    engine: new CommandEngine(createLogger('silent')),
-    userName: 'dana',
-    timeZone: 'Europe/Berlin',
-    locale: 'en',
-    now: () => NOW,
-  });
-  await loadDemo(session.store, { now: NOW, you: session.user.id });
+  ({ db, session } = await openDemoSession(NOW, 'en'));
   vocabulary = await vocabularyFor({
     ...session.context,
     disclosure: { restricted: false },
