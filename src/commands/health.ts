@@ -87,7 +87,7 @@ async function show(reference: string, ctx: CommandContext) {
             band: t(locale, `band.${health.band}`),
           }),
     blocks: [
-      { type: 'fields', fields: healthFields(health, locale, trend) },
+      { type: 'fields', fields: healthFields(health, locale, trend, 'health.score') },
       list(componentItems(health, locale), { heading: t(locale, 'health.components') }),
       context(t(locale, 'health.bandsHint', { ...settings.bands, key: account.key })),
     ],

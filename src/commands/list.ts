@@ -2,13 +2,14 @@ import { z } from 'zod';
 import type { Health } from '../domain/health.ts';
 import type { Account, User } from '../domain/records.ts';
 import type { Locale } from '../i18n/locale.ts';
-import { keyed, t, translated } from '../i18n/translate.ts';
+import { keyed, t } from '../i18n/translate.ts';
 import { context, list, reply } from '../replies/build.ts';
 import { accountLabel, formatDay, valueLabel } from '../replies/format.ts';
 import type { ListItem } from '../replies/reply.ts';
 import { defineCommand } from './command.ts';
 import { type CommandContext, disclose, viewerOf } from './context.ts';
 import { healthOfMany, healthSettingsOf } from './health-service.ts';
+import { bandReason } from './health-view.ts';
 import { resolveUser } from './resolve-user.ts';
 import { AccountStatusSchema, shortText, TierSchema } from './schemas.ts';
 
@@ -49,7 +50,7 @@ function item(
 ): ListItem {
   const facts = [
     health?.score === null || !health
-      ? t(locale, 'list.noHealthData')
+      ? t(locale, 'health.notEnoughData')
       : t(locale, 'list.health', { score: health.score }),
     t(locale, 'list.tier', { tier: account.tier }),
   ];
@@ -62,12 +63,11 @@ function item(
   if (parent) facts.push(t(locale, 'list.partOf', { parent }));
   if (account.renewalAt) facts.push(t(locale, 'list.renewal', { day: formatDay(account.renewalAt, locale) }));
   if (account.visibility === 'restricted') facts.push(t(locale, 'list.restricted'));
+  const reason = health ? bandReason(health, locale) : null;
   return {
     title: accountLabel(account),
     ...(health?.band ? { band: health.band } : {}),
-    ...(health?.band && health.band !== 'green' && health.topReason
-      ? { text: translated(locale, health.topReason) }
-      : {}),
+    ...(reason ? { text: reason } : {}),
     meta: facts.join(' · '),
     buttons: [
       {
@@ -170,6 +170,9 @@ export const listAccounts = defineCommand({
         band: t(locale, `band.${band}`),
       }),
     );
+    // Too little known to score is a group of its own, never counted as green.
+    const unscored = [...health.values()].filter((h) => h.score === null).length;
+    if (unscored > 0) bands.push(t(locale, 'list.unscoredCount', { count: unscored }));
     const count = t(locale, 'list.count', { count: shown.length });
     return reply({
       title: t(locale, 'list.titleWithCount', { title, count }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDaysBetween } from '../domain/health-time.ts';
 import { OPEN_STAGES, type Opportunity } from '../domain/records.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { keyed, t } from '../i18n/translate.ts';
@@ -25,6 +26,14 @@ function filtersSchema(ctx: CommandContext) {
   });
 }
 
+/** "closes 2027-03-31", or, once that day is over, how long it has been past: the date or the deal needs a look. */
+function closeText(close: Date, now: Date, locale: Locale): string {
+  const days = calendarDaysBetween(close, now);
+  return days > 0
+    ? t(locale, 'opps.closesPassed', { day: formatDay(close, locale), days })
+    : t(locale, 'opps.closes', { day: formatDay(close, locale) });
+}
+
 export function opportunityItem(opp: Opportunity, now: Date, locale: Locale): ListItem {
   const open = OPEN_STAGES.includes(opp.stage);
   const day = (date: Date) => formatDay(date, locale);
@@ -33,9 +42,7 @@ export function opportunityItem(opp: Opportunity, now: Date, locale: Locale): Li
     valueLabel(locale, 'stage', opp.stage),
     opp.value === null ? null : formatMoney(opp.value, opp.currency, locale),
     opp.probability === null || !open ? null : `${opp.probability}%`,
-    opp.expectedCloseAt && open
-      ? t(locale, opp.expectedCloseAt < now ? 'opps.closesPassed' : 'opps.closes', { day: day(opp.expectedCloseAt) })
-      : null,
+    opp.expectedCloseAt && open ? closeText(opp.expectedCloseAt, now, locale) : null,
     opp.closedAt && !open ? t(locale, 'opps.closed', { day: day(opp.closedAt) }) : null,
     opp.competitors.length > 0 ? t(locale, 'show.versus', { competitors: opp.competitors.join(', ') }) : null,
     opp.lossReason ? t(locale, 'opps.lost', { reason: opp.lossReason }) : null,

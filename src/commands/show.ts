@@ -9,6 +9,7 @@ import { type CommandContext, timeZoneOf, viewerOf } from './context.ts';
 import { healthOf } from './health-service.ts';
 import { healthFields, scoreLine } from './health-view.ts';
 import { noteItem } from './note-items.ts';
+import { opportunityItem } from './opps.ts';
 import { resolveAccount } from './resolve-account.ts';
 import { dueText } from './tasks.ts';
 
@@ -84,18 +85,7 @@ async function activity(account: Account, ctx: CommandContext): Promise<Block[]>
       { heading: t(locale, 'show.openTasks'), empty: t(locale, 'show.noOpenTasks'), limit: OPEN_TASKS },
     ),
     list(
-      opportunities.map((opp) => ({
-        title: opp.title,
-        meta: [
-          `#${opp.id}`,
-          valueLabel(locale, 'stage', opp.stage),
-          opp.value === null ? null : formatMoney(opp.value, opp.currency, locale),
-          opp.expectedCloseAt ? t(locale, 'show.closes', { day: formatDay(opp.expectedCloseAt, locale) }) : null,
-          opp.competitors.length > 0 ? t(locale, 'show.versus', { competitors: opp.competitors.join(', ') }) : null,
-        ]
-          .filter(Boolean)
-          .join(' · '),
-      })),
+      opportunities.map((opp) => opportunityItem(opp, now, locale)),
       { heading: t(locale, 'show.openOpportunities'), empty: t(locale, 'show.noOpenOpportunities') },
     ),
     list(

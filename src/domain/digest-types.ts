@@ -1,6 +1,7 @@
 // What a digest is made of (digest.ts composes it, src/replies/digest-reply.ts shows it), as plain data.
 import type { Health } from './health.ts';
 import type { HealthSettings } from './health-settings.ts';
+import type { Trend } from './health-trend.ts';
 import type { HealthBand, OpportunityStage, Tier } from './records.ts';
 
 /** One account as the digest sees it. Restricted accounts are never given to the digest. */
@@ -66,9 +67,7 @@ export interface Digest {
     previousBand: HealthBand | null;
     score: number;
     reason: string | null;
-    arrow: string;
-    delta: number | null;
-    sparkline: string;
+    trend: Trend;
   })[];
   /** No interaction for longer than the tier's cadence. */
   goingQuiet: (DigestLine & { days: number | null; cadenceDays: number })[];
@@ -82,6 +81,16 @@ export interface Digest {
     expectedCloseAt: Date;
     days: number;
   })[];
+  /** Open opportunities whose expected close date has passed, longest overdue first; `days` since that date. */
+  pastClose: (DigestLine & {
+    title: string;
+    value: number | null;
+    currency: string;
+    expectedCloseAt: Date;
+    days: number;
+  })[];
+  /** Too little known to score (no override either): tier A first; `missing` are keyed reasons. */
+  unscored: (DigestLine & { missing: string[] })[];
   /** Won in the 7 days before `now`, newest first. */
   wins: (DigestLine & { title: string; value: number | null; currency: string; closedAt: Date })[];
   losses: (DigestLine & {

@@ -44,6 +44,8 @@ export function composeDigest(input: DigestInput): Digest {
     goingQuiet: goingQuiet(input),
     renewals: renewals(input.accounts, now),
     closing: closing(input, byId),
+    pastClose: pastClose(input, byId),
+    unscored: unscored(input.accounts),
     ...winsAndLosses(input, byId),
     overdueByOwner: overdueByOwner(input, byId),
     mostActive: mostActive(input.accounts),
@@ -75,7 +77,6 @@ function needsAttention(accounts: DigestAccount[]): Digest['needsAttention'] {
       if (band === null || score === null || band === 'green') return [];
       const previous = account.lastWeekBand;
       if (previous !== null && BAND_RANK[previous] >= BAND_RANK[band]) return [];
-      const trend = trendOf([...account.previousWeeks, score]);
       return [
         {
           ...lineOf(account),
@@ -83,9 +84,7 @@ function needsAttention(accounts: DigestAccount[]): Digest['needsAttention'] {
           previousBand: previous,
           score,
           reason: reasonOf(account.health),
-          arrow: trend.arrow,
-          delta: trend.delta,
-          sparkline: trend.sparkline,
+          trend: trendOf([...account.previousWeeks, score]),
         },
       ];
     })
@@ -140,6 +139,32 @@ function closing(input: DigestInput, byId: Map<number, DigestAccount>): Digest['
       (a, b) =>
         a.expectedCloseAt.getTime() - b.expectedCloseAt.getTime() || byName(a, b) || a.title.localeCompare(b.title),
     );
+}
+
+/** Still open after the day it was expected to close: the date, or the deal, needs someone's attention. */
+function pastClose(input: DigestInput, byId: Map<number, DigestAccount>): Digest['pastClose'] {
+  return input.opportunities
+    .flatMap((opportunity) => {
+      const account = byId.get(opportunity.accountId);
+      const expectedCloseAt = opportunity.expectedCloseAt;
+      if (!account || expectedCloseAt === null || !OPEN_STAGES.includes(opportunity.stage)) return [];
+      const days = calendarDaysBetween(expectedCloseAt, input.now);
+      if (days <= 0) return [];
+      const { title, value, currency } = opportunity;
+      return [{ ...lineOf(account), title, value, currency, expectedCloseAt, days }];
+    })
+    .sort(
+      (a, b) =>
+        a.expectedCloseAt.getTime() - b.expectedCloseAt.getTime() || byName(a, b) || a.title.localeCompare(b.title),
+    );
+}
+
+function unscored(accounts: DigestAccount[]): Digest['unscored'] {
+  return accounts
+    .flatMap((account) =>
+      account.health.score === null ? [{ ...lineOf(account), missing: account.health.missing }] : [],
+    )
+    .sort((a, b) => a.account.tier.localeCompare(b.account.tier) || byName(a, b));
 }
 
 function winsAndLosses(input: DigestInput, byId: Map<number, DigestAccount>): Pick<Digest, 'wins' | 'losses'> {

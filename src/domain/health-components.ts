@@ -6,6 +6,7 @@ import type { HealthFacts } from './health.ts';
 import type { HealthSettings } from './health-settings.ts';
 import {
   type BestContact,
+  type Blocker,
   DONE_TASK_WINDOW_DAYS,
   FollowUpTally,
   RECENT_NEGATIVE_DAYS,
@@ -42,8 +43,8 @@ export const NEGATIVE_REASON_BELOW = 70;
 export const OVERDUE_SHARE_AT_ZERO = 0.5;
 
 export const RENEWAL_WINDOW_DAYS = 90;
-/** An open opportunity is in motion when its stage changed this recently… */
-export const IN_MOTION_STAGE_DAYS = 30;
+/** An open opportunity is in motion when its stage changed this recently (the pipeline's idle limit)… */
+export const IN_MOTION_STAGE_DAYS = 90;
 /** …or it is expected to close within this many days. */
 export const IN_MOTION_CLOSE_DAYS = 90;
 export const STALE_CLOSE_PENALTY = 40;
@@ -105,18 +106,29 @@ function bestIn(best: BestContact, absent: string): { points: boolean; text: str
   };
 }
 
+/** A hostile (−2) or cool (−1) stakeholder who can decide the account caps relationships at this, whoever else is friendly. */
+export const BLOCKER_CAP = { hostile: 10, negative: 35 } as const;
+
+function blockerText(blocker: Blocker): string {
+  return keyed('reason.blocker', {
+    role: blocker.role ?? 'none',
+    name: blocker.name ?? '',
+    influence: blocker.influence ?? 'none',
+    relationship: relationshipWord(blocker.relationship),
+  });
+}
+
 export function relationshipsOf(facts: HealthFacts): Scored {
   const tally = facts.contacts instanceof RelationshipTally ? facts.contacts : RelationshipTally.of(facts.contacts);
   const count = tally.count;
   if (count === 0) return { score: null, reason: keyed('reason.noContacts') };
+  const blocker = tally.blocker.name === null ? null : tally.blocker;
   if (!tally.anyPositive) {
-    return {
-      score: 0,
-      reason:
-        count === 1
-          ? keyed('reason.singleThreadedOnly', { name: tally.firstName ?? '' })
-          : keyed('reason.noPositiveAmong', { count }),
-    };
+    const reason =
+      count === 1
+        ? keyed('reason.singleThreadedOnly', { name: tally.firstName ?? '' })
+        : keyed('reason.noPositiveAmong', { count });
+    return { score: 0, reason: blocker ? phrases([blockerText(blocker), reason]) : reason };
   }
   const executive = bestIn(tally.executive, keyed('reason.noDecisionMaker'));
   const champion = bestIn(tally.champion, keyed('reason.noChampion'));
@@ -130,6 +142,15 @@ export function relationshipsOf(facts: HealthFacts): Scored {
     (executive.points ? RELATIONSHIP_POINTS.executive : 0) +
     (champion.points ? RELATIONSHIP_POINTS.champion : 0) +
     breadth.points;
+  if (blocker) {
+    const cap = blocker.relationship <= -2 ? BLOCKER_CAP.hostile : BLOCKER_CAP.negative;
+    // The blocker first; the best executive too when that is someone else (the friendly buyer beside the hostile one).
+    const best = tally.executive.name === blocker.name ? [] : [executive.text];
+    return {
+      score: Math.min(score, cap),
+      reason: phrases([blockerText(blocker), ...best, champion.text, breadth.text]),
+    };
+  }
   return { score, reason: phrases([executive.text, champion.text, breadth.text]) };
 }
 

@@ -53,16 +53,26 @@ export class RelationshipTally {
   readonly executive = new BestContact();
   readonly champion = new BestContact();
 
+  /** The worst-related stakeholder who can decide the account: a friendly economic buyer does not cancel a hostile one. */
+  readonly blocker = new Blocker();
+
   static of(
-    contacts: readonly { name: string; buyingRole: BuyingRole | null; relationship: number | null }[],
+    contacts: readonly {
+      name: string;
+      buyingRole: BuyingRole | null;
+      relationship: number | null;
+      influence?: number | null;
+    }[],
   ): RelationshipTally {
     const tally = new RelationshipTally();
-    for (const contact of contacts) tally.add(contact.name, contact.buyingRole, contact.relationship);
+    for (const contact of contacts)
+      tally.add(contact.name, contact.buyingRole, contact.relationship, contact.influence ?? null);
     return tally;
   }
 
-  add(name: string, buyingRole: BuyingRole | null, relationship: number | null): void {
+  add(name: string, buyingRole: BuyingRole | null, relationship: number | null, influence: number | null): void {
     this.count++;
+    this.blocker.offer(name, buyingRole, relationship, influence);
     this.firstName ??= name;
     if ((relationship ?? 0) > 0) this.anyPositive = true;
     if (buyingRole === 'decision_maker' || buyingRole === 'economic_buyer') {
@@ -84,6 +94,33 @@ export class BestContact {
     this.name = name;
     this.role = role;
     this.relationship = relationship;
+  }
+}
+
+/** Influence (1–5) from which a stakeholder's stance can decide the account on its own. */
+export const HIGH_INFLUENCE = 4;
+
+export class Blocker {
+  name: string | null = null;
+  role: BuyingRole | null = null;
+  relationship = 0;
+  influence: number | null = null;
+
+  offer(name: string, role: BuyingRole | null, relationship: number | null, influence: number | null): void {
+    if (relationship === null || relationship >= 0) return;
+    // Unrated influence: an economic buyer or decision maker decides by their role.
+    const decisive =
+      influence === null ? role === 'economic_buyer' || role === 'decision_maker' : influence >= HIGH_INFLUENCE;
+    if (!decisive) return;
+    const worse =
+      this.name === null ||
+      relationship < this.relationship ||
+      (relationship === this.relationship && (influence ?? 0) > (this.influence ?? 0));
+    if (!worse) return;
+    this.name = name;
+    this.role = role;
+    this.relationship = relationship;
+    this.influence = influence;
   }
 }
 

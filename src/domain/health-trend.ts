@@ -2,9 +2,16 @@
 import { DAY_MS } from './health-time.ts';
 
 export interface Trend {
+  /** The week's move when it is one, else the move over the sparkline's weeks: the arrow never contradicts the line. */
   arrow: '↑' | '↓' | '→';
   /** newest score minus the one before it; null with fewer than two weeks of data */
   delta: number | null;
+  /** newest score minus the oldest one the sparkline shows; null with fewer than two weeks of data */
+  spanDelta: number | null;
+  /** weeks from that oldest score to the newest */
+  spanWeeks: number;
+  /** what the arrow stands for: the last week, the whole span, or neither (steady) */
+  basis: 'week' | 'span' | 'steady';
   sparkline: string;
 }
 
@@ -21,8 +28,14 @@ export function trendOf(weeklyScores: (number | null)[]): Trend {
   const newest = known.at(-1);
   const previous = known.at(-2);
   const delta = newest === undefined || previous === undefined ? null : newest - previous;
-  const arrow = delta === null || Math.abs(delta) < TREND_THRESHOLD ? '→' : delta > 0 ? '↑' : '↓';
-  return { arrow, delta, sparkline: sparkline(weeks) };
+  const first = weeks.findIndex((score) => score !== null);
+  const spanDelta = delta === null ? null : (newest as number) - (known[0] as number);
+  const spanWeeks = delta === null ? 0 : weeks.length - 1 - first;
+  const moved = (change: number | null): change is number => change !== null && Math.abs(change) >= TREND_THRESHOLD;
+  const basis = moved(delta) ? 'week' : moved(spanDelta) ? 'span' : 'steady';
+  const change = basis === 'week' ? delta : basis === 'span' ? spanDelta : 0;
+  const arrow = !change ? '→' : change > 0 ? '↑' : '↓';
+  return { arrow, delta, spanDelta, spanWeeks, basis, sparkline: sparkline(weeks) };
 }
 
 /**

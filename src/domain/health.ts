@@ -25,6 +25,8 @@ export interface HealthContactFact {
   name: string;
   buyingRole: BuyingRole | null;
   relationship: number | null;
+  /** 1 (little) to 5 (decisive); null or absent when nobody rated it */
+  influence?: number | null;
 }
 export interface HealthNoteFact {
   occurredAt: Date;
@@ -69,7 +71,7 @@ export interface HealthComponent {
 }
 
 export interface Health {
-  /** null when no component has data (and no override is active) */
+  /** null without enough evidence (and no override active) */
   score: number | null;
   band: HealthBand | null;
   /** the score before the override */
@@ -81,7 +83,15 @@ export interface Health {
   override: HealthOverrideFacts | null;
   /** the reason of the weakest weighted component with data, e.g. for digests */
   topReason: string | null;
+  /** What a score still needs (the reasons of the evidence components without data); empty once it is scored. */
+  missing: string[];
 }
+
+/**
+ * A score needs to know that someone is in touch and who the team knows there. Renormalising over whatever exists
+ * made an account with only a renewal date score 100, and a new one with one neutral note 88.
+ */
+export const EVIDENCE_COMPONENTS: readonly HealthComponentKey[] = ['engagement', 'relationships'];
 
 const SCORERS: Record<HealthComponentKey, (facts: HealthFacts, now: Date, settings: HealthSettings) => Scored> = {
   engagement: engagementOf,
@@ -98,7 +108,8 @@ export function computeHealth(facts: HealthFacts, now: Date, settings: HealthSet
     ...SCORERS[key](facts, now, settings),
   }));
   // A component with data but weight 0 (switched off by the workspace) counts as much as one without data.
-  const counted = scored.filter((entry) => entry.score !== null && entry.rawWeight > 0);
+  const missing = scored.filter((entry) => EVIDENCE_COMPONENTS.includes(entry.key) && entry.score === null);
+  const counted = missing.length > 0 ? [] : scored.filter((entry) => entry.score !== null && entry.rawWeight > 0);
   const totalWeight = counted.reduce((sum, entry) => sum + entry.rawWeight, 0);
   // Integer weights times integer scores: the sum is exact, so the only rounding is the last one.
   const computedScore =
@@ -128,6 +139,7 @@ export function computeHealth(facts: HealthFacts, now: Date, settings: HealthSet
     components,
     override,
     topReason: weakest?.reason ?? null,
+    missing: missing.map((entry) => entry.reason),
   };
 }
 

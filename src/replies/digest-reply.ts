@@ -7,6 +7,7 @@ import { type MessageKey, type Translate, t, translated, translator } from '../i
 import { list, reply, text } from './build.ts';
 import { accountLabel, formatDay, formatDayIn, formatMoney, formatNumber } from './format.ts';
 import type { Block, Field, ListItem, Reply } from './reply.ts';
+import { signedChange, sparklineOf, trendWords } from './trend-words.ts';
 
 /** Items per section; the rest are counted ("…and N more"). */
 export const DIGEST_LIST_LIMIT = 10;
@@ -16,9 +17,11 @@ const HEADINGS = {
   goingQuiet: 'digest.goingQuiet',
   renewals: 'digest.renewals',
   closing: 'digest.closing',
+  pastClose: 'digest.pastClose',
   wins: 'digest.wins',
   losses: 'digest.losses',
   overdue: 'digest.overdue',
+  unscored: 'digest.unscoredHeading',
   mostActive: 'digest.mostActive',
 } as const satisfies Record<string, MessageKey>;
 
@@ -37,12 +40,6 @@ export interface DigestReplyOptions {
   /** The language of the channel it is posted to. */
   locale: Locale;
   limit?: number;
-}
-
-/** +2, -8, ±0 */
-function signed(value: number): string {
-  if (value === 0) return '±0';
-  return value > 0 ? `+${value}` : String(value);
 }
 
 function facts(...parts: (string | null | undefined | false)[]): string {
@@ -104,7 +101,7 @@ function countFields(digest: Digest, writer: DigestWriter): Field[] {
     const before = digest.lastWeekCounts?.[band];
     return {
       label: writer.tr('digest.band', { band }),
-      value: before === undefined ? String(now) : `${now} (${signed(now - before)})`,
+      value: before === undefined ? String(now) : `${now} (${signedChange(now - before)})`,
     };
   });
   if (digest.counts.unscored > 0) {
@@ -150,7 +147,7 @@ function sectionsOf(digest: Digest, writer: DigestWriter, limit: number): Sectio
         writer.item(
           line,
           facts(
-            [writer.band(line.band), line.arrow, line.delta === null ? null : signed(line.delta), line.sparkline]
+            [writer.band(line.band), trendWords(line.trend, locale), sparklineOf(line.trend)]
               .filter((part) => part !== null)
               .join(' '),
             line.reason === null ? null : translated(locale, line.reason),
@@ -201,6 +198,20 @@ function sectionsOf(digest: Digest, writer: DigestWriter, limit: number): Sectio
       ),
     },
     {
+      heading: headings.pastClose,
+      ...shown(digest.pastClose, limit, (line) =>
+        writer.item(
+          line,
+          facts(
+            line.title,
+            writer.money(line.value, line.currency),
+            tr('digest.pastCloseDay', { day: writer.day(line.expectedCloseAt), days: line.days }),
+            writer.owner(line),
+          ),
+        ),
+      ),
+    },
+    {
       heading: headings.wins,
       ...shown(digest.wins, limit, (line) =>
         writer.item(
@@ -238,6 +249,16 @@ function sectionsOf(digest: Digest, writer: DigestWriter, limit: number): Sectio
         ),
       ),
       ...(overdue.length > 1 ? { footer: byPerson(overdue, limit, writer) } : {}),
+    },
+    {
+      heading: headings.unscored,
+      ...shown(digest.unscored, limit, (line) =>
+        writer.item(
+          line,
+          facts(line.missing.map((reason) => translated(locale, reason)).join('; '), writer.owner(line)),
+          { meta: tr('digest.tier', { tier: line.account.tier }) },
+        ),
+      ),
     },
     {
       heading: headings.mostActive,

@@ -34,7 +34,13 @@ export function dateOf(ms: number | null): Date | null {
 /** Activity of one account, everything dated; the caller picks the window it scores. */
 export interface AccountActivity {
   lastNoteAt: Date | null;
-  contacts: { name: string; buyingRole: BuyingRole | null; relationship: number | null; lastContactAt: Date | null }[];
+  contacts: {
+    name: string;
+    buyingRole: BuyingRole | null;
+    relationship: number | null;
+    influence: number | null;
+    lastContactAt: Date | null;
+  }[];
   notes: { occurredAt: Date; sentiment: Sentiment }[];
   tasks: { title: string; dueAt: Date | null; doneAt: Date | null; createdAt: Date }[];
   opportunities: { title: string; stage: OpportunityStage; expectedCloseAt: Date | null; stageChangedAt: Date }[];
@@ -82,6 +88,7 @@ export class HealthFactsReader {
       name: string;
       buyingRole: BuyingRole | null;
       relationship: number | null;
+      influence: number | null;
       lastContactAt: number | null;
     }>(sql.contacts)) {
       of(row.accountId).contacts.push({ ...row, lastContactAt: dateOf(row.lastContactAt) });
@@ -141,8 +148,9 @@ function queries(one: boolean) {
        WHERE workspaceId = :workspaceId AND occurredAt >= :since ${account}`,
     // Every contact of the workspace: one pass over the table reads them several times faster than the
     // (workspaceId, accountId) index, which visits the rows in random order (0.1 s at 100,000 contacts).
-    contacts: `SELECT accountId, name, buyingRole, relationship, ${epochMs('lastContactAt')} AS lastContactAt
-       FROM Contact WHERE ${one ? 'workspaceId = :workspaceId' : '+workspaceId = :workspaceId'} ${account}`,
+    // People who left the customer count for nothing: neither coverage nor the last touch.
+    contacts: `SELECT accountId, name, buyingRole, relationship, influence, ${epochMs('lastContactAt')} AS lastContactAt
+       FROM Contact WHERE ${one ? 'workspaceId = :workspaceId' : '+workspaceId = :workspaceId'} AND leftAt IS NULL ${account}`,
     // "+dueAt": a due-date range would otherwise win over (workspaceId, accountId, doneAt) for one account.
     tasks: `SELECT accountId, title, ${epochMs('dueAt')} AS dueAt, ${epochMs('doneAt')} AS doneAt,
          ${epochMs('createdAt')} AS createdAt

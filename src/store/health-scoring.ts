@@ -30,7 +30,7 @@ export interface ScoringActivity {
 }
 
 const NOTE_COLUMNS = ['accountId', 'occurredAt', 'sentiment'];
-const CONTACT_COLUMNS = ['accountId', 'name', 'buyingRole', 'relationship', 'lastContactAt'];
+const CONTACT_COLUMNS = ['accountId', 'name', 'buyingRole', 'relationship', 'influence', 'lastContactAt'];
 const TASK_COLUMNS = ['accountId', 'dueAt', 'doneAt'];
 
 export class HealthScoringReader {
@@ -91,12 +91,12 @@ export class HealthScoringReader {
       activity.notes.add(at, sentiments[i] as Sentiment);
       if (at >= countFrom && at <= nowMs) activity.recentNotes++;
     }
-    const [contactIds, names, roles, relationships, touches] = columns<
-      [number[], string[], (BuyingRole | null)[], (number | null)[], (number | null)[]]
+    const [contactIds, names, roles, relationships, influences, touches] = columns<
+      [number[], string[], (BuyingRole | null)[], (number | null)[], (number | null)[], (number | null)[]]
     >(sql.contacts, CONTACT_COLUMNS);
     for (let i = 0; i < contactIds.length; i++) {
       const activity = of(contactIds[i] as number);
-      activity.contacts.add(names[i] as string, roles[i] ?? null, relationships[i] ?? null);
+      activity.contacts.add(names[i] as string, roles[i] ?? null, relationships[i] ?? null, influences[i] ?? null);
       const touched = touches[i] ?? null;
       // `!(a >= b)` so that NaN (nothing yet) loses to any date.
       if (touched !== null && !(activity.lastInteractionMs >= touched)) activity.lastInteractionMs = touched;

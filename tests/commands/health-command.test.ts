@@ -20,7 +20,11 @@ beforeAll(async () => {
   db = await openTestStore();
   t = await createTestWorkspace(db.store);
   solo = await t.ws.accounts.create({ key: 'solo', name: 'Solo Corp', ownerId: t.admin.id }, SYSTEM_ACTOR);
-  await t.ws.contacts.add({ accountId: solo.id, name: 'Jane Roe', relationship: 0 }, SYSTEM_ACTOR);
+  // Last spoken to 80 days ago: tier B's cadence is 30 days, so engagement is down to 17.
+  await t.ws.contacts.add(
+    { accountId: solo.id, name: 'Jane Roe', relationship: 0, lastContactAt: new Date(NOW.getTime() - 80 * 86_400_000) },
+    SYSTEM_ACTOR,
+  );
   await t.ws.snapshots.record({
     accountId: solo.id,
     periodKey: isoWeekKey(new Date(NOW.getTime() - 7 * 86_400_000)),
@@ -65,21 +69,28 @@ describe('/account health <account>', () => {
     expect(result.reply).toMatchObject({
       title: 'Health: Solo Corp (solo)',
       band: 'red',
-      summary: 'Solo Corp: health 0 (red)',
+      summary: 'Solo Corp: health 10 (red)',
     });
     const fields = fieldsOf(result);
-    expect(fields.Health).toMatch(/^0 red ↓ -20\s+▂▁$/);
+    // The title says Health already; the change reads as a change, never as "10 → 0".
+    expect(fields.Health).toBeUndefined();
+    expect(fields.Score).toBe('10 red · ↓ -10 since last week  ▂▁');
     expect(fields.Why).toBe('no positive contact; single-threaded (only Jane Roe)');
     const components: ListBlock = blockOf(result.reply.blocks, 'list');
     expect(components.items).toHaveLength(5);
     expect(components.items).toContainEqual({
       title: 'Relationships: 0',
       text: 'no positive contact; single-threaded (only Jane Roe)',
-      meta: 'weight 100%',
+      meta: 'weight 40%',
     });
     expect(components.items).toContainEqual({
-      title: 'Engagement: no data',
-      text: 'no interactions recorded yet',
+      title: 'Engagement: 17',
+      text: 'no contact for 80 days; tier B expects 30',
+      meta: 'weight 60%',
+    });
+    expect(components.items).toContainEqual({
+      title: 'Sentiment: no data',
+      text: 'no notes in the last 90 days',
       meta: 'left out of the score',
     });
   });
@@ -89,7 +100,10 @@ describe('/account health <account>', () => {
     expect(result.status).toBe('ok');
     expect(result.reply.summary).toBe('Empty Inc: not enough data for a health score yet');
     expect(result.reply.band).toBeUndefined();
-    expect(fieldsOf(result).Health).toBe('not enough data yet');
+    expect(fieldsOf(result)).toEqual({
+      Score: 'not enough data yet',
+      Why: 'no interactions recorded yet; no contacts recorded yet',
+    });
   });
 
   it.each([
@@ -123,7 +137,7 @@ describe('/account health <account> override:', () => {
     const shown = await t.run('/account health solo', t.member);
     expect(shown.reply.summary).toBe('Solo Corp: health 35 (red)');
     expect(fieldsOf(shown).Override).toBe(
-      'gut feel 35 by Ada Admin until 2027-01-31: CFO leaves in January; computed 0 red',
+      'gut feel 35 by Ada Admin until 2027-01-31: CFO leaves in January; computed 10 red',
     );
   });
 

@@ -32,7 +32,16 @@ const on = (offset: number, hour = 8, minute = 0) => new Date(Date.UTC(2026, 10,
 
 function health(score: number | null, topReason: string | null = 'the weakest part'): Health {
   const band = score === null ? null : bandOf(score, DEFAULT_HEALTH_SETTINGS);
-  return { score, band, computedScore: score, computedBand: band, components: [], override: null, topReason };
+  return {
+    score,
+    band,
+    computedScore: score,
+    computedBand: band,
+    components: [],
+    override: null,
+    topReason,
+    missing: [],
+  };
 }
 
 let nextId = 0;
@@ -150,9 +159,7 @@ describe('needs attention', () => {
         previousBand: 'green',
         score: 52,
         reason: 'no contact for 41 days; tier A expects 14',
-        arrow: '↓',
-        delta: -8,
-        sparkline: '▇▇▇▆ ▆▅▅',
+        trend: expect.objectContaining({ arrow: '↓', delta: -8, sparkline: '▇▇▇▆ ▆▅▅' }),
       },
     ]);
   });
@@ -420,16 +427,22 @@ describe('the demo portfolio', () => {
         line.previousBand,
         line.band,
         translated('en', line.reason ?? ''),
-        line.arrow,
+        line.trend.arrow,
       ]),
     ).toEqual([
-      ['Corvane Mobility', 'amber', 'red', 'no positive contact among 5', '↓'],
+      [
+        'Corvane Mobility',
+        'amber',
+        'red',
+        'economic buyer Giulia Bianchi (influence 5/5) is negative; no positive contact among 5',
+        '↓',
+      ],
       ['Falkvik Pharma', 'green', 'amber', '1 of 3 follow-ups overdue, by 4 days', '↓'],
       ['Brasca Telecom', 'green', 'amber', '1 of 2 follow-ups overdue, by 7 days', '↓'],
     ]);
     expect(digest.needsAttention[1]).toMatchObject({
       score: 66,
-      delta: -18,
+      trend: expect.objectContaining({ delta: -18 }),
       account: { ownerName: 'Sofia Marchetti' },
     });
     // Every account that is amber or red now and was better (or unknown) a week ago, and no other.

@@ -3,23 +3,36 @@ import { isoWeekKey, sparkline, trendOf } from '../../src/domain/health-trend.ts
 
 describe('trend', () => {
   it('points up or down from the previous week with data', () => {
-    expect(trendOf([50, 55, 62])).toEqual({ arrow: '↑', delta: 7, sparkline: '▅▅▅' });
-    expect(trendOf([70, 67])).toEqual({ arrow: '↓', delta: -3, sparkline: '▆▆' });
+    expect(trendOf([50, 55, 62])).toMatchObject({ arrow: '↑', delta: 7, basis: 'week', sparkline: '▅▅▅' });
+    expect(trendOf([70, 67])).toMatchObject({ arrow: '↓', delta: -3, basis: 'week', sparkline: '▆▆' });
   });
 
   it('stays level for changes under 3', () => {
-    expect(trendOf([70, 72])).toMatchObject({ arrow: '→', delta: 2 });
-    expect(trendOf([72, 70])).toMatchObject({ arrow: '→', delta: -2 });
+    expect(trendOf([70, 72])).toMatchObject({ arrow: '→', delta: 2, basis: 'steady' });
+    expect(trendOf([72, 70])).toMatchObject({ arrow: '→', delta: -2, basis: 'steady' });
+  });
+
+  it('follows the sparkline when the last week was flat but the weeks before fell or rose', () => {
+    // ▇▇▇██▇▇▆ beside a flat arrow read as "all well"
+    expect(trendOf([84, 84, 86, 90, 92, 80, 78, 76])).toMatchObject({
+      arrow: '↓',
+      delta: -2,
+      spanDelta: -8,
+      spanWeeks: 7,
+      basis: 'span',
+    });
+    expect(trendOf([null, 40, 50, 60, 61])).toMatchObject({ arrow: '↑', spanDelta: 21, spanWeeks: 3, basis: 'span' });
+    expect(trendOf([84, 85, 83, 84])).toMatchObject({ arrow: '→', basis: 'steady' });
   });
 
   it('skips weeks without data', () => {
-    expect(trendOf([60, null, 70])).toEqual({ arrow: '↑', delta: 10, sparkline: '▅ ▆' });
-    expect(trendOf([40, 30, null])).toEqual({ arrow: '↓', delta: -10, sparkline: '▄▃ ' });
+    expect(trendOf([60, null, 70])).toMatchObject({ arrow: '↑', delta: 10, sparkline: '▅ ▆' });
+    expect(trendOf([40, 30, null])).toMatchObject({ arrow: '↓', delta: -10, sparkline: '▄▃ ' });
   });
 
   it('has no delta with fewer than two weeks of data', () => {
-    expect(trendOf([])).toEqual({ arrow: '→', delta: null, sparkline: '' });
-    expect(trendOf([null, 90, null])).toEqual({ arrow: '→', delta: null, sparkline: ' █ ' });
+    expect(trendOf([])).toMatchObject({ arrow: '→', delta: null, spanDelta: null, sparkline: '' });
+    expect(trendOf([null, 90, null])).toMatchObject({ arrow: '→', delta: null, sparkline: ' █ ' });
   });
 
   it('looks at the last 8 weeks only', () => {

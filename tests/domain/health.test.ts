@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeHealth, type Health, type HealthFacts } from '../../src/domain/health.ts';
+import { BLOCKER_CAP } from '../../src/domain/health-components.ts';
 import {
   bandOf,
   DEFAULT_HEALTH_SETTINGS,
@@ -145,17 +146,52 @@ describe('relationships', () => {
       score: 50,
       reason: 'economic buyer Lena Kraus is positive; champion Jan Berg is neutral; only 2 contacts',
     });
-    expect(scoreOf('relationships', { contacts: [{ ...ute, relationship: -2 }, jan, max] })).toEqual({
+    expect(
+      scoreOf('relationships', { contacts: [{ ...ute, relationship: 1 }, { ...jan, relationship: 0 }, max] }),
+    ).toEqual({
       score: 65,
+      reason: 'decision maker Ute Hoffmann is positive; champion Jan Berg is neutral; 3 contacts',
+    });
+  });
+
+  it('caps relationships at a hostile decision maker, whoever else is friendly', () => {
+    expect(scoreOf('relationships', { contacts: [{ ...ute, relationship: -2 }, jan, max] })).toEqual({
+      score: BLOCKER_CAP.hostile,
       reason: 'decision maker Ute Hoffmann is hostile; champion Jan Berg is positive; 3 contacts',
     });
   });
 
-  it('names the best-related of several decision makers', () => {
+  it('weighs the worst high-influence stakeholder, not only the best economic buyer', () => {
+    const friendly = { name: 'Lena Kraus', buyingRole: 'economic_buyer' as const, relationship: 2, influence: 4 };
+    const hostile = { name: 'Olaf Brandt', buyingRole: 'economic_buyer' as const, relationship: -2, influence: 5 };
+    expect(scoreOf('relationships', { contacts: [friendly, hostile, jan, max] })).toEqual({
+      score: BLOCKER_CAP.hostile,
+      reason:
+        'economic buyer Olaf Brandt (influence 5/5) is hostile; economic buyer Lena Kraus is positive; champion Jan Berg is positive; 4 contacts',
+    });
+    const cool = { name: 'Ines Roth', buyingRole: 'influencer' as const, relationship: -1, influence: 4 };
+    expect(scoreOf('relationships', { contacts: [friendly, cool, jan, max] })).toEqual({
+      score: BLOCKER_CAP.negative,
+      reason:
+        'influencer Ines Roth (influence 4/5) is negative; economic buyer Lena Kraus is positive; champion Jan Berg is positive; 4 contacts',
+    });
+  });
+
+  it('lets a hostile stakeholder of little influence count as any other contact', () => {
+    const grumpy = { name: 'Tom Vogt', buyingRole: 'user' as const, relationship: -2, influence: 2 };
+    expect(scoreOf('relationships', { contacts: [ute, jan, grumpy] })).toEqual({
+      score: 100,
+      reason: 'decision maker Ute Hoffmann is positive; champion Jan Berg is positive; 3 contacts',
+    });
+  });
+
+  it('names the worst and the best-related of several decision makers', () => {
     const cold = { name: 'Karl Weber', buyingRole: 'decision_maker' as const, relationship: -1 };
-    expect(scoreOf('relationships', { contacts: [cold, ute] }).reason).toBe(
-      'decision maker Ute Hoffmann is positive; no champion; only 2 contacts',
-    );
+    expect(scoreOf('relationships', { contacts: [cold, ute] })).toEqual({
+      score: BLOCKER_CAP.negative,
+      reason:
+        'decision maker Karl Weber is negative; decision maker Ute Hoffmann is positive; no champion; only 2 contacts',
+    });
   });
 
   it('has no data without contacts', () => {
@@ -274,8 +310,17 @@ describe('pipeline & renewal', () => {
     });
   });
 
+  it('counts an open opportunity that moved in the last 90 days as motion for the renewal', () => {
+    const rollout = opportunity('Rollout phase 2', 45);
+    const extension = opportunity('Service extension', 60, null, 'negotiate');
+    expect(scoreOf('pipeline', { renewalAt: daysAhead(41), opportunities: [rollout, extension] })).toEqual({
+      score: 100,
+      reason: 'renewal in 41 days, covered by Rollout phase 2',
+    });
+  });
+
   it('is 0 with a renewal within 90 days and nothing in motion', () => {
-    const sleeping = opportunity('Cloud migration', 45);
+    const sleeping = opportunity('Cloud migration', 95);
     const won = opportunity('Pilot', 5, null, 'won');
     expect(scoreOf('pipeline', { renewalAt: daysAhead(41), opportunities: [sleeping, won] })).toEqual({
       score: 0,
@@ -346,20 +391,26 @@ describe('the score', () => {
 
   it('renormalises the weights over the components with data', () => {
     const health = computeHealth(
-      facts({ lastInteractionAt: daysAgo(21), notes: [note(0, 'positive'), note(0, 'negative')] }),
+      facts({
+        lastInteractionAt: daysAgo(21),
+        contacts: [{ name: 'Ute Hoffmann', buyingRole: 'decision_maker', relationship: 2 }],
+        notes: [note(0, 'positive'), note(0, 'negative')],
+      }),
       NOW,
       settings,
     );
     expect(health.components.map((entry) => [entry.key, entry.weight, entry.score])).toEqual([
-      ['engagement', 60, 75],
-      ['relationships', 0, null],
-      ['sentiment', 40, 50],
+      ['engagement', 42.9, 75],
+      ['relationships', 28.6, 35],
+      ['sentiment', 28.6, 50],
       ['followThrough', 0, null],
       ['pipeline', 0, null],
     ]);
-    // (30·75 + 20·50) / 50
-    expect(health).toMatchObject({ score: 65, band: 'amber' });
-    expect(translated('en', health.topReason ?? '')).toBe('1 negative note in the last 30 days');
+    // (30·75 + 20·35 + 20·50) / 70
+    expect(health).toMatchObject({ score: 56, band: 'amber', missing: [] });
+    expect(translated('en', health.topReason ?? '')).toBe(
+      'decision maker Ute Hoffmann is positive; no champion; single-threaded',
+    );
   });
 
   it('keeps the components in a fixed order with labels', () => {
@@ -374,24 +425,50 @@ describe('the score', () => {
   });
 
   it('has no score without data', () => {
-    expect(computeHealth(facts(), NOW, settings)).toMatchObject({
-      score: null,
-      band: null,
-      computedScore: null,
-      computedBand: null,
-      topReason: null,
-    });
+    const health = computeHealth(facts(), NOW, settings);
+    expect(health).toMatchObject({ score: null, band: null, computedScore: null, computedBand: null, topReason: null });
+    expect(health.missing.map((reason) => translated('en', reason))).toEqual([
+      'no interactions recorded yet',
+      'no contacts recorded yet',
+    ]);
+  });
+
+  it('gives no score on a renewal date alone, and says what is missing', () => {
+    const health = computeHealth(facts({ renewalAt: daysAhead(200) }), NOW, settings);
+    expect(health).toMatchObject({ score: null, band: null, computedScore: null });
+    expect(component(health, 'pipeline').score).toBe(100);
+    expect(health.missing.map((reason) => translated('en', reason))).toEqual([
+      'no interactions recorded yet',
+      'no contacts recorded yet',
+    ]);
+  });
+
+  it('gives no score to a new account with one neutral note and nobody known there', () => {
+    const health = computeHealth(facts({ lastInteractionAt: daysAgo(1), notes: [note(1, 'neutral')] }), NOW, settings);
+    expect(health).toMatchObject({ score: null, band: null });
+    expect(health.missing.map((reason) => translated('en', reason))).toEqual(['no contacts recorded yet']);
+  });
+
+  it('gives no score when contacts are known but nobody was ever in touch', () => {
+    const health = computeHealth(facts({ contacts: healthy.contacts ?? [] }), NOW, settings);
+    expect(health.score).toBeNull();
+    expect(health.missing.map((reason) => translated('en', reason))).toEqual(['no interactions recorded yet']);
   });
 
   it('leaves out a component the workspace weighs 0', () => {
     const noEngagement = resolveHealthSettings({ weights: { engagement: 0 } });
     const health = computeHealth(
-      facts({ lastInteractionAt: daysAgo(60), notes: [note(1, 'positive')] }),
+      facts({
+        lastInteractionAt: daysAgo(60),
+        contacts: [{ name: 'Max Ortiz', buyingRole: 'user', relationship: 0 }],
+        notes: [note(1, 'positive')],
+      }),
       NOW,
       noEngagement,
     );
-    expect(health.score).toBe(100);
-    expect(translated('en', health.topReason ?? '')).toBe('one note in the last 90 days, positive');
+    // (20·0 + 20·100) / 40: engagement's 0 does not count
+    expect(health.score).toBe(50);
+    expect(translated('en', health.topReason ?? '')).toBe('no positive contact; single-threaded (only Max Ortiz)');
     expect(health.components[0]).toMatchObject({ key: 'engagement', weight: 0, score: 0 });
   });
 
@@ -402,7 +479,7 @@ describe('the score', () => {
 
   it('picks the weakest component for the top reason, the heavier one on a tie', () => {
     const health = computeHealth(
-      facts({ lastInteractionAt: daysAgo(50), notes: [note(1, 'negative')], contacts: [] }),
+      facts({ lastInteractionAt: daysAgo(50), notes: [note(1, 'negative')], contacts: healthy.contacts ?? [] }),
       NOW,
       settings,
     );
@@ -427,21 +504,32 @@ describe('bands', () => {
   it("follows the workspace's thresholds", () => {
     const strict = resolveHealthSettings({ bands: { green: 80, amber: 50 } });
     expect([80, 79, 50, 49].map((score) => bandOf(score, strict))).toEqual(['green', 'amber', 'amber', 'red']);
-    const health = computeHealth(facts({ lastInteractionAt: daysAgo(21) }), NOW, strict);
-    expect(health).toMatchObject({ score: 75, band: 'amber' });
-    expect(computeHealth(facts({ lastInteractionAt: daysAgo(21) }), NOW, settings).band).toBe('green');
+    const known = [
+      { name: 'Ute Hoffmann', buyingRole: 'decision_maker' as const, relationship: 2 },
+      { name: 'Jan Berg', buyingRole: 'champion' as const, relationship: 1 },
+    ];
+    // (30·75 + 20·85) / 50
+    const health = computeHealth(facts({ lastInteractionAt: daysAgo(21), contacts: known }), NOW, strict);
+    expect(health).toMatchObject({ score: 79, band: 'amber' });
+    expect(computeHealth(facts({ lastInteractionAt: daysAgo(21), contacts: known }), NOW, settings).band).toBe('green');
   });
 });
 
 describe('manual override', () => {
-  const quiet = { lastInteractionAt: daysAgo(21) };
+  const quiet: Partial<HealthFacts> = {
+    lastInteractionAt: daysAgo(21),
+    contacts: [
+      { name: 'Ute Hoffmann', buyingRole: 'decision_maker', relationship: 2 },
+      { name: 'Jan Berg', buyingRole: 'champion', relationship: 1 },
+    ],
+  };
 
   it('replaces the score while active and keeps the computed one', () => {
     const override = { score: 30, reason: 'CFO is leaving', until: daysAhead(14), byName: 'Anna Schmidt' };
     expect(computeHealth(facts({ ...quiet, override }), NOW, settings)).toMatchObject({
       score: 30,
       band: 'red',
-      computedScore: 75,
+      computedScore: 79,
       computedBand: 'green',
       override,
     });
@@ -455,9 +543,9 @@ describe('manual override', () => {
   it('is ignored once expired', () => {
     const override = { score: 30, reason: 'CFO is leaving', until: NOW, byName: null };
     expect(computeHealth(facts({ ...quiet, override }), NOW, settings)).toMatchObject({
-      score: 75,
+      score: 79,
       band: 'green',
-      computedScore: 75,
+      computedScore: 79,
       override: null,
     });
   });

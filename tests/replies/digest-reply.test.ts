@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Digest, DigestLine } from '../../src/domain/digest-types.ts';
+import { trendOf } from '../../src/domain/health-trend.ts';
 import type { Tier } from '../../src/domain/records.ts';
-import { t } from '../../src/i18n/translate.ts';
+import { keyed, t } from '../../src/i18n/translate.ts';
 import { DIGEST_LIST_LIMIT, digestHeadings, digestReply } from '../../src/replies/digest-reply.ts';
 
 const DIGEST_HEADINGS = digestHeadings('en');
@@ -29,6 +30,8 @@ function emptyDigest(overrides: Partial<Digest> = {}): Digest {
     goingQuiet: [],
     renewals: [],
     closing: [],
+    pastClose: [],
+    unscored: [],
     wins: [],
     losses: [],
     overdueByOwner: [],
@@ -50,9 +53,7 @@ function fullDigest(): Digest {
         previousBand: 'green',
         score: 52,
         reason: 'no contact for 41 days; tier A expects 14',
-        arrow: '↓',
-        delta: -8,
-        sparkline: '▅▆▆▅▄▃▃▂',
+        trend: trendOf([60, 70, 72, 60, 48, 36, 30, 22]),
       },
       {
         ...line('Corvane Mobility', 'corvane', null),
@@ -60,9 +61,7 @@ function fullDigest(): Digest {
         previousBand: null,
         score: 30,
         reason: null,
-        arrow: '→',
-        delta: null,
-        sparkline: '▃',
+        trend: trendOf([30]),
       },
       {
         ...line('Istrana Coatings', 'istrana'),
@@ -70,9 +69,7 @@ function fullDigest(): Digest {
         previousBand: 'amber',
         score: 35,
         reason: '2 of 3 follow-ups overdue',
-        arrow: '→',
-        delta: 0,
-        sparkline: '▃▃',
+        trend: trendOf([35, 35]),
       },
     ],
     goingQuiet: [
@@ -92,6 +89,19 @@ function fullDigest(): Digest {
         expectedCloseAt: new Date('2026-12-01T00:00:00Z'),
         days: 1,
       },
+    ],
+    pastClose: [
+      {
+        ...line('Corvane Mobility', 'corvane'),
+        title: 'Fleet telematics pilot',
+        value: 120_000,
+        currency: 'EUR',
+        expectedCloseAt: new Date('2026-11-16T00:00:00Z'),
+        days: 14,
+      },
+    ],
+    unscored: [
+      { ...line('Quellbach Energie', 'quellbach'), missing: [keyed('reason.noInteractions'), keyed('reason.noContacts')] },
     ],
     wins: [
       {
@@ -168,14 +178,14 @@ describe('the digest reply', () => {
       }),
       options,
     );
-    expect(reply.summary).toBe('1 needs attention · 2 green · 0 amber · 1 red · 4 unscored');
+    expect(reply.summary).toBe('1 needs attention · 2 green · 0 amber · 1 red · 4 without enough data');
     expect(reply.blocks[0]).toEqual({
       type: 'fields',
       fields: [
         { label: 'Green', value: '2' },
         { label: 'Amber', value: '0' },
         { label: 'Red', value: '1' },
-        { label: 'Unscored', value: '4' },
+        { label: 'Not enough data', value: '4' },
       ],
     });
   });
@@ -188,7 +198,7 @@ describe('the digest reply', () => {
     expect(attention.items[0]).toEqual({
       title: 'Harbourline Logistics (harbourline)',
       band: 'amber',
-      text: 'amber ↓ -8 ▅▆▆▅▄▃▃▂ · no contact for 41 days; tier A expects 14 · owner Dana',
+      text: 'amber ↓ -8 since last week ▅▆▆▅▄▃▃▂ · no contact for 41 days; tier A expects 14 · owner Dana',
       meta: 'Tier A · score 52 · green last week',
       buttons: [
         {
@@ -200,8 +210,8 @@ describe('the digest reply', () => {
       ],
     });
     expect(attention.items.slice(1).map((item) => [item.band, item.text, item.meta])).toEqual([
-      ['red', 'red → ▃ · no owner', 'Tier A · score 30 · not scored last week'],
-      ['red', 'red → ±0 ▃▃ · 2 of 3 follow-ups overdue · owner Dana', 'Tier A · score 35 · amber last week'],
+      ['red', 'red · no owner', 'Tier A · score 30 · not scored last week'],
+      ['red', 'red → steady ▃▃ · 2 of 3 follow-ups overdue · owner Dana', 'Tier A · score 35 · amber last week'],
     ]);
 
     const text = (heading: string) => section(reply.blocks, heading).items.map((item) => [item.title, item.text]);
@@ -240,6 +250,15 @@ describe('the digest reply', () => {
     });
     expect(text(DIGEST_HEADINGS.mostActive)).toEqual([
       ['Istrana Coatings (istrana)', '6 notes this week · owner Dana'],
+    ]);
+    expect(text(DIGEST_HEADINGS.pastClose)).toEqual([
+      [
+        'Corvane Mobility (corvane)',
+        'Fleet telematics pilot · 120K EUR · expected to close 2026-11-16, 14 days ago · owner Dana',
+      ],
+    ]);
+    expect(text(DIGEST_HEADINGS.unscored)).toEqual([
+      ['Quellbach Energie (quellbach)', 'no interactions recorded yet; no contacts recorded yet · owner Dana'],
     ]);
 
     for (const item of lists(reply.blocks).flatMap((block) => block.items)) {
@@ -328,7 +347,7 @@ describe('the digest reply', () => {
     ]);
     for (const heading of Object.values(DIGEST_HEADINGS)) expect(rendered).toContain(`\n${heading}\n`);
     expect(rendered).toContain(
-      '  • 🟠 Harbourline Logistics (harbourline) — amber ↓ -8 ▅▆▆▅▄▃▃▂ · no contact for 41 days; tier A expects 14 · owner Dana',
+      '  • 🟠 Harbourline Logistics (harbourline) — amber ↓ -8 since last week ▅▆▆▅▄▃▃▂ · no contact for 41 days; tier A expects 14 · owner Dana',
     );
     expect(rendered).toContain('  By person: Dana Scully 2 · unassigned 1');
     expect(renderText(digestReply(emptyDigest(), options))).toBe(

@@ -46,7 +46,16 @@ const TITLE = 'Account health digest · 30 Nov 2026';
 
 function health(score: number | null, topReason: string | null): Health {
   const band = score === null ? null : bandOf(score, DEFAULT_HEALTH_SETTINGS);
-  return { score, band, computedScore: score, computedBand: band, components: [], override: null, topReason };
+  return {
+    score,
+    band,
+    computedScore: score,
+    computedBand: band,
+    components: [],
+    override: null,
+    topReason,
+    missing: score === null ? ['reason.noContacts'] : [],
+  };
 }
 
 const ownerName = (n: number) => `Owner ${n} <!channel> *bold* _it_`;
@@ -73,8 +82,9 @@ function portfolio(): DigestInput {
       ownerName: i % 50 === 0 ? null : ownerName(i % OWNERS),
       // 3 in 10 renew within the next 60 days.
       renewalAt: i % 10 < 3 ? new Date(NOW.getTime() + (i % 61) * DAY) : null,
+      // 1 in 25 (green ones otherwise) is too little known to score.
       health: health(
-        falling ? 20 + (i % 45) : 75 + (i % 25),
+        falling ? 20 + (i % 45) : i % 25 === 24 ? null : 75 + (i % 25),
         falling ? `no contact since the <!channel> incident, *really* ${i}` : null,
       ),
       previousWeeks: [80, 82, 79, 81, 80, 78, 77],
@@ -91,6 +101,18 @@ function portfolio(): DigestInput {
         value: 10_000 + i,
         currency: 'EUR',
         expectedCloseAt: new Date(NOW.getTime() + (i % 31) * DAY),
+        closedAt: null,
+        lossReason: null,
+      });
+    }
+    if (i % 5 === 3) {
+      opportunities.push({
+        accountId: id,
+        title: `Overdue <!here> ${i} *deal*`,
+        stage: 'propose',
+        value: 20_000 + i,
+        currency: 'EUR',
+        expectedCloseAt: new Date(Date.UTC(2026, 10, 29 - (i % 40))),
         closedAt: null,
         lossReason: null,
       });
@@ -199,9 +221,11 @@ function totals(digest: Digest): Record<string, number> {
     [DIGEST_HEADINGS.goingQuiet]: digest.goingQuiet.length,
     [DIGEST_HEADINGS.renewals]: digest.renewals.length,
     [DIGEST_HEADINGS.closing]: digest.closing.length,
+    [DIGEST_HEADINGS.pastClose]: digest.pastClose.length,
     [DIGEST_HEADINGS.wins]: digest.wins.length,
     [DIGEST_HEADINGS.losses]: digest.losses.length,
     [DIGEST_HEADINGS.overdue]: digest.overdueByOwner.reduce((sum, group) => sum + group.tasks.length, 0),
+    [DIGEST_HEADINGS.unscored]: digest.unscored.length,
     [DIGEST_HEADINGS.mostActive]: digest.mostActive.length,
   };
 }
@@ -211,15 +235,17 @@ describe('a 10,000-account digest', () => {
   const reply = digestReply(digest, { title: TITLE, timeZone: 'Europe/Berlin', locale: 'en' as const });
 
   it('has every section overflowing', () => {
-    expect(digest.counts).toEqual({ green: 6_000, amber: 2_220, red: 1_780, unscored: 0 });
+    expect(digest.counts).toEqual({ green: 5_600, amber: 2_220, red: 1_780, unscored: 400 });
     expect(totals(digest)).toEqual({
       [DIGEST_HEADINGS.needsAttention]: 4_000,
       [DIGEST_HEADINGS.goingQuiet]: 5_715,
       [DIGEST_HEADINGS.renewals]: 3_000,
       [DIGEST_HEADINGS.closing]: 2_000,
+      [DIGEST_HEADINGS.pastClose]: 2_000,
       [DIGEST_HEADINGS.wins]: 500,
       [DIGEST_HEADINGS.losses]: 500,
       [DIGEST_HEADINGS.overdue]: 7_000,
+      [DIGEST_HEADINGS.unscored]: 400,
       [DIGEST_HEADINGS.mostActive]: 5,
     });
     // Every owner has overdue follow-ups, and some are nobody's.
@@ -244,7 +270,7 @@ describe('a 10,000-account digest', () => {
   it('renders for Slack within Block Kit limits, every section with its “…and N more”, no markup let through', () => {
     const message = renderMessage(reply);
     expect(slackLimitViolations(message, 'message')).toEqual([]);
-    expect(message.text).toBe('4,000 need attention · 6,000 green · 2,220 amber · 1,780 red');
+    expect(message.text).toBe('4,000 need attention · 5,600 green · 2,220 amber · 1,780 red · 400 without enough data');
     expect(message.blocks[0]).toMatchObject({ type: 'header', text: { text: TITLE } });
 
     const sections = slackSections(message);

@@ -11,6 +11,8 @@ export const en = {
   'reason.noContactFor': 'no contact for {days} days; tier {tier} expects {cadence}',
   'reason.roleIs':
     '{role, select, decision_maker {decision maker} economic_buyer {economic buyer} other {champion}} {name} is {relationship, select, none {not rated} positive {positive} neutral {neutral} hostile {hostile} other {negative}}',
+  'reason.blocker':
+    '{role, select, decision_maker {decision maker} economic_buyer {economic buyer} influencer {influencer} champion {champion} user {user} gatekeeper {gatekeeper} other {contact}} {name}{influence, select, none {} other { (influence {influence}/5)}} is {relationship, select, hostile {hostile} other {negative}}',
   'reason.noDecisionMaker': 'no decision maker',
   'reason.noChampion': 'no champion',
   'reason.noContacts': 'no contacts recorded yet',
@@ -57,6 +59,12 @@ export const en = {
   'health.overrideSet':
     'Set the health of {name} to {score} (gut feel){until, select, none {} other { until {until}}}: {reason}.',
   'health.title': 'Health: {account}',
+  'trend.steady': '{arrow} steady',
+  'trend.sinceLastWeek': '{arrow} {change} since last week',
+  'trend.overWeeks': '{arrow} {change} in {weeks, plural, one {# week} other {# weeks}}',
+  'health.score': 'Score',
+  'health.missing': 'not enough data yet: {missing}',
+  'health.gutFeel': 'gut feel: {reason}{computed, select, none {} other { (computed {computed})}}',
   'health.summaryNone': '{name}: not enough data for a health score yet',
   'health.summary': '{name}: health {score} ({band})',
   'health.components': 'Components',
@@ -101,6 +109,8 @@ export const de: Record<keyof typeof en, string> = {
   'reason.noContactFor': 'seit {days} Tagen kein Kontakt; Stufe {tier} erwartet {cadence}',
   'reason.roleIs':
     '{role, select, decision_maker {Entscheider} economic_buyer {Budgetverantwortliche(r)} other {Fürsprecher(in)}} {name} ist {relationship, select, none {nicht bewertet} positive {positiv} neutral {neutral} hostile {feindlich} other {negativ}}',
+  'reason.blocker':
+    '{role, select, decision_maker {Entscheider} economic_buyer {Budgetverantwortliche(r)} influencer {Beeinflusser(in)} champion {Fürsprecher(in)} user {Anwender(in)} gatekeeper {Gatekeeper} other {Kontakt}} {name}{influence, select, none {} other { (Einfluss {influence}/5)}} ist {relationship, select, hostile {feindlich} other {negativ}}',
   'reason.noDecisionMaker': 'kein Entscheider',
   'reason.noChampion': 'kein Fürsprecher',
   'reason.noContacts': 'noch keine Ansprechpartner erfasst',
@@ -150,6 +160,12 @@ export const de: Record<keyof typeof en, string> = {
   'health.overrideSet':
     'Zustand von {name} auf {score} gesetzt (Bauchgefühl){until, select, none {} other { bis {until}}}: {reason}.',
   'health.title': 'Zustand: {account}',
+  'trend.steady': '{arrow} stabil',
+  'trend.sinceLastWeek': '{arrow} {change} seit letzter Woche',
+  'trend.overWeeks': '{arrow} {change} in {weeks, plural, one {# Woche} other {# Wochen}}',
+  'health.score': 'Wert',
+  'health.missing': 'noch zu wenig Daten: {missing}',
+  'health.gutFeel': 'Bauchgefühl: {reason}{computed, select, none {} other { (berechnet {computed})}}',
   'health.summaryNone': '{name}: noch zu wenig Daten für einen Zustandswert',
   'health.summary': '{name}: Zustand {score} ({band})',
   'health.components': 'Bestandteile',
