@@ -30,7 +30,7 @@ describe('kam exec', () => {
     const shown = await kam(['exec', '/account show acme'], env);
     expect(shown.code).toBe(0);
     expect(shown.stdout).toMatch(
-      /^Acme Corporation \(acme\)\n {2}Health: +not enough data yet\n {2}Owner: +Dana Scully/,
+      /^Acme Corporation \(acme\)\n {2}Health: +not enough data yet\n {2}Why: +no interactions recorded yet; no contacts recorded yet\n {2}Owner: +Dana Scully/,
     );
   });
 

@@ -1,4 +1,5 @@
 // What a note's own words say about it: #tags, and the sentiment and kind those tags imply.
+import { normalize } from './normalize.ts';
 import type { NoteKind, Sentiment } from './records.ts';
 
 const NEGATIVE_TAGS = new Set(['risk', 'churn', 'escalation', 'blocker', 'complaint', 'issue']);
@@ -27,4 +28,16 @@ export function kindOf(tags: readonly string[]): NoteKind {
     if (kind) return kind;
   }
   return 'note';
+}
+
+/**
+ * The people a note names by their full name ("Met Ute Hoffmann: …", "call with ute hoffmann"): each of their
+ * words in order, as whole words. A first name alone is too often someone else's.
+ */
+export function contactsNamedIn<T extends { name: string }>(text: string, contacts: readonly T[]): T[] {
+  const words = ` ${normalize(text)} `;
+  return contacts.filter((contact) => {
+    const name = normalize(contact.name);
+    return name.includes(' ') && words.includes(` ${name} `);
+  });
 }

@@ -128,6 +128,8 @@ export interface Contact {
   influence: number | null;
   relationship: number | null;
   lastContactAt: Date | null;
+  /** When they left the customer: kept for the history, out of coverage and health. */
+  leftAt: Date | null;
 }
 
 export interface Opportunity {

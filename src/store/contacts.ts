@@ -8,7 +8,7 @@ import { inTransaction } from './transaction.ts';
 
 type ContactRow = Prisma.ContactGetPayload<object>;
 
-const CONTACT_SHAPE = { dates: ['lastContactAt', 'createdAt', 'updatedAt'] };
+const CONTACT_SHAPE = { dates: ['lastContactAt', 'leftAt', 'createdAt', 'updatedAt'] };
 
 export function toContact(row: ContactRow): Contact {
   return {
@@ -22,6 +22,7 @@ export function toContact(row: ContactRow): Contact {
     influence: row.influence,
     relationship: row.relationship,
     lastContactAt: row.lastContactAt,
+    leftAt: row.leftAt,
   };
 }
 
@@ -35,6 +36,7 @@ export interface NewContact {
   influence?: number | null;
   relationship?: number | null;
   lastContactAt?: Date | null;
+  leftAt?: Date | null;
   externalId?: string | null;
 }
 
@@ -57,14 +59,18 @@ export class ContactRepository {
     const rows = plain
       ? plain.all<ContactRow>(
           `SELECT * FROM Contact WHERE workspaceId = ? AND accountId = ?
-           ORDER BY influence DESC NULLS LAST, name ASC`,
+           ORDER BY leftAt IS NOT NULL, influence DESC NULLS LAST, name ASC`,
           CONTACT_SHAPE,
           this.workspaceId,
           accountId,
         )
       : await this.db.contact.findMany({
           where: { workspaceId: this.workspaceId, accountId },
-          orderBy: [{ influence: { sort: 'desc', nulls: 'last' } }, { name: 'asc' }],
+          orderBy: [
+            { leftAt: { sort: 'desc', nulls: 'first' } },
+            { influence: { sort: 'desc', nulls: 'last' } },
+            { name: 'asc' },
+          ],
         });
     return rows.map(toContact);
   }
@@ -111,6 +117,21 @@ export class ContactRepository {
         fields: Object.keys(patch),
       });
       return toContact(row);
+    });
+  }
+
+  /** Deletes the contact; the audit trail keeps everything it said, so a mistaken removal can be typed back in. */
+  async remove(id: number, by: Actor): Promise<Contact> {
+    return inTransaction(this.db, async (tx) => {
+      const existing = await tx.contact.findFirst({ where: { workspaceId: this.workspaceId, id } });
+      if (!existing) throw new NotFoundError(`There is no contact ${id}.`);
+      await tx.contact.delete({ where: { id } });
+      const contact = toContact(existing);
+      await new AuditLog(tx, this.workspaceId).record(by, 'contact.delete', 'contact', id, {
+        accountId: contact.accountId,
+        removed: { ...contact, externalId: existing.externalId },
+      });
+      return contact;
     });
   }
 }

@@ -10,6 +10,7 @@
 // Prisma transactions (see exclusiveWrite) and takes SQLite's write lock before it looks for an earlier note of the
 // same message, so two deliveries of one message, even from two processes, save it once.
 import type BetterSqlite3 from 'better-sqlite3';
+import { contactsNamedIn } from '../domain/note-text.ts';
 import type { Note, Task } from '../domain/records.ts';
 import type { Actor } from './audit.ts';
 import { noteBySource } from './note-rows.ts';
@@ -27,6 +28,8 @@ interface Statements {
   task: BetterSqlite3.Statement<unknown[]>;
   audit: BetterSqlite3.Statement<unknown[]>;
   complete: BetterSqlite3.Statement<unknown[]>;
+  contacts: BetterSqlite3.Statement<unknown[]>;
+  touch: BetterSqlite3.Statement<unknown[]>;
 }
 
 // Prepared once per connection: a WorkspaceStore, and so this writer's owner, is made for every request.
@@ -52,6 +55,14 @@ function statementsOf(sqlite: BetterSqlite3.Database): Statements {
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       complete: sqlite.prepare(MARK_COMPLETE_SQL),
+      contacts: sqlite.prepare(
+        'SELECT id, name FROM "Contact" WHERE workspaceId = ? AND accountId = ? AND leftAt IS NULL',
+      ),
+      // Only ever forward: an old note saved late does not move a newer touch back.
+      touch: sqlite.prepare(
+        `UPDATE "Contact" SET lastContactAt = ?, updatedAt = ?
+           WHERE workspaceId = ? AND id = ? AND (lastContactAt IS NULL OR unixepoch(lastContactAt) < unixepoch(?))`,
+      ),
     };
     prepared.set(sqlite, statements);
   }
@@ -108,6 +119,13 @@ export function writeNote(
       ).lastInsertRowid,
     );
     for (const tag of note.tags) s.tag.run(workspaceId, note.id, tag);
+    // "Met Ute Hoffmann: …" is a contact with Ute Hoffmann; a note dated ahead of now is no touch yet.
+    if (occurredAt.getTime() <= now.getTime()) {
+      const people = s.contacts.all(workspaceId, note.accountId) as { id: number; name: string }[];
+      for (const person of contactsNamedIn(note.body, people)) {
+        s.touch.run(toSqlDate(occurredAt), at, workspaceId, person.id, toSqlDate(occurredAt));
+      }
+    }
     const tasks: Task[] = (input.tasks ?? []).map((task) => {
       const row = {
         accountId: input.accountId,

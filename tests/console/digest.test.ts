@@ -57,8 +57,12 @@ describe('/account digest now in the console', () => {
     );
     const attention = section(transcript, 'Needs attention');
     expect(attention.filter((line) => line.startsWith('  • '))).toEqual([
-      expect.stringMatching(/^ {2}• 🔴 Corvane Mobility \(corvane\) — red ↓ .* · economic buyer Giulia Bianchi \(influence 5\/5\) is negative; no positive contact among 5 · owner /),
-      expect.stringMatching(/^ {2}• 🟠 Falkvik Pharma \(falkvik\) — amber ↓ -18 since last week .* · owner Sofia Marchetti$/),
+      expect.stringMatching(
+        /^ {2}• 🔴 Corvane Mobility \(corvane\) — red ↓ .* · economic buyer Giulia Bianchi \(influence 5\/5\) is negative; no positive contact among 5 · owner /,
+      ),
+      expect.stringMatching(
+        /^ {2}• 🟠 Falkvik Pharma \(falkvik\) — amber ↓ -18 since last week .* · owner Sofia Marchetti$/,
+      ),
       expect.stringMatching(/^ {2}• 🟠 Brasca Telecom \(brasca\) — amber ↓ .*1 of 2 follow-ups overdue, by 7 days/),
     ]);
     expect(section(transcript, 'Losses this week').join('\n')).toContain('Nordwind France (nordwind-fr)');

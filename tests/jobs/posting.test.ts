@@ -282,7 +282,7 @@ describe('a subscription’s digest', () => {
       );
       const digest = JSON.stringify(await subscriptionDigest(ws, subscription, new Date('2026-11-30T08:00:00Z')));
       expect(digest).toContain('Account health digest');
-      expect(digest).toContain('1 unscored');
+      expect(digest).toContain('1 without enough data');
       expect(digest).not.toContain('Initech');
     } finally {
       await db.close();

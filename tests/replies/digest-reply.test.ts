@@ -101,7 +101,10 @@ function fullDigest(): Digest {
       },
     ],
     unscored: [
-      { ...line('Quellbach Energie', 'quellbach'), missing: [keyed('reason.noInteractions'), keyed('reason.noContacts')] },
+      {
+        ...line('Quellbach Energie', 'quellbach'),
+        missing: [keyed('reason.noInteractions'), keyed('reason.noContacts')],
+      },
     ],
     wins: [
       {

@@ -108,6 +108,43 @@ describe('a note saved on the fast path', () => {
   });
 });
 
+describe('a note that names a contact', () => {
+  it("moves that contact's last contact to the note's time, by full name only, never backwards or for someone who left", async () => {
+    const at = (day: string) => new Date(`${day}T09:00:00Z`);
+    const add = (name: string, extra: { lastContactAt?: Date; leftAt?: Date } = {}) =>
+      t.ws.contacts.add({ accountId: acmeId, name, ...extra }, SYSTEM_ACTOR);
+    const ute = await add('Ute Hoffmann');
+    const jens = await add('Jens Müller', { lastContactAt: at('2026-11-25') });
+    const gone = await add('Karl Weber', { leftAt: at('2026-10-01') });
+    const elsewhere = await t.ws.contacts.add({ accountId: globexId, name: 'Ute Hoffmann' }, SYSTEM_ACTOR);
+    const lastContact = async (id: number) => (await t.ws.contacts.byId(id))?.lastContactAt ?? null;
+
+    await t.ws.notes.add(
+      {
+        accountId: acmeId,
+        body: 'Met ute HOFFMANN: budget approved. Ute says Jens is away.',
+        occurredAt: at('2026-11-20'),
+      },
+      SYSTEM_ACTOR,
+    );
+    expect(await lastContact(ute.id)).toEqual(at('2026-11-20'));
+    // "Jens" alone is not his full name; his newer touch stays.
+    expect(await lastContact(jens.id)).toEqual(at('2026-11-25'));
+    // The same person at another account is another contact.
+    expect(await lastContact(elsewhere.id)).toBeNull();
+
+    await t.ws.notes.add(
+      { accountId: acmeId, body: 'Call with Jens Muller and Karl Weber', occurredAt: at('2026-11-10') },
+      SYSTEM_ACTOR,
+    );
+    // An older note does not move a newer touch back; someone who left is not touched.
+    expect(await lastContact(jens.id)).toEqual(at('2026-11-25'));
+    expect(await lastContact(gone.id)).toBeNull();
+    await t.ws.notes.add({ accountId: acmeId, body: 'Lunch with Jens Müller' }, SYSTEM_ACTOR);
+    expect((await lastContact(jens.id))?.getTime()).toBeGreaterThan(at('2026-11-25').getTime());
+  });
+});
+
 describe("a channel's link", () => {
   it('follows every link, relink and unlink at once', async () => {
     expect(await t.ws.channelLinks.forChannel('slack', 'C0DEAL')).toBeNull();
