@@ -85,6 +85,34 @@ export function textAfter(input: CommandInput, index: number, options: readonly 
   return text.replace(/[ \t]{2,}/g, ' ').trim();
 }
 
+/**
+ * The options after token `index` of a command that takes no free text there (`contact 12 phone:+49 89 1234`): a
+ * value runs on over the bare words that follow it, exactly as typed, so nothing is silently cut. `before` is the
+ * text between the token and the first option (an account's name, for `edit`).
+ */
+export function wholeOptions(
+  input: CommandInput,
+  index: number,
+  names: readonly string[],
+): { options: Record<string, string>; before: string } {
+  // -1: everything after the subcommand.
+  const from =
+    index < 0 ? (input.tokens[0]?.start ?? input.line.length) : (input.tokens[index]?.end ?? input.line.length);
+  const after = input.tokens.filter((token) => token.start >= from);
+  const isOption = (token: Token) => token.option !== undefined && names.includes(token.option.name);
+  const firstOption = after.findIndex(isOption);
+  const optionStarts = after.filter(isOption);
+  const options: Record<string, string> = {};
+  optionStarts.forEach((token, position) => {
+    const next = optionStarts[position + 1];
+    const runOn = input.line.slice(token.end, next ? next.start : input.line.length).trim();
+    const value = token.option?.value ?? '';
+    options[token.option?.name ?? ''] = runOn ? `${value} ${runOn}`.trim() : value;
+  });
+  const beforeEnd = firstOption < 0 ? input.line.length : (after[firstOption]?.start ?? input.line.length);
+  return { options, before: input.line.slice(from, beforeEnd).trim() };
+}
+
 /** Parses with a schema, turning its first problem into a ValidationError with the usage beside it. */
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown, usage?: string): z.output<S> {
   const parsed = schema.safeParse(value);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Contact } from '../domain/records.ts';
 import { keyed, t } from '../i18n/translate.ts';
 import { list, reply } from '../replies/build.ts';
-import { accountLabel, formatRelative, valueLabel } from '../replies/format.ts';
+import { accountLabel, formatDay, formatRelative, valueLabel } from '../replies/format.ts';
 import type { ListItem } from '../replies/reply.ts';
 import { type CommandInput, defineCommand, parseWith } from './command.ts';
 import { type CommandContext, disclose, timeZoneOf } from './context.ts';
@@ -36,6 +36,8 @@ export function contactItem(contact: Contact, ctx: CommandContext): ListItem {
         })
       : null,
     contact.email,
+    contact.phone,
+    contact.leftAt ? t(locale, 'contact.leftOn', { day: formatDay(contact.leftAt, locale) }) : null,
   ];
   return {
     title: contact.title ? `${contact.name}, ${contact.title}` : contact.name,

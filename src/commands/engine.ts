@@ -42,6 +42,9 @@ function begin(request: RequestContext): CommandContext {
 /** Names under which `new` runs: only ever from the command form, never from a sentence. */
 const CREATES_ACCOUNTS = new Set(['new', 'create', 'add']);
 
+/** Commands that change one record by its number: `contact 12 left` is that command, never a sentence. */
+const BY_NUMBER = new Set(['contact', 'opp', 'task', 'note', 'done']);
+
 /** The longest text the engine reads; anything longer is refused before parsing. */
 export const MAX_INPUT_LENGTH = 45_000;
 
@@ -168,6 +171,8 @@ export class CommandEngine {
     const sentence = prefixed && line ? line.text : input;
     const explicitOptions = command && !CREATES_ACCOUNTS.has(first) && /(?:^|\s)[a-z][a-z_-]*:\S/i.test(sentence);
     if (explicitOptions) return this.command(input, ctx);
+    if (command && BY_NUMBER.has(command.name) && /^\S+\s+#?\d+(?:\s|$)/.test(sentence))
+      return this.command(input, ctx);
     const understood = understand(sentence, await vocabularyFor(begin(ctx)));
     switch (understood.kind) {
       case 'read':

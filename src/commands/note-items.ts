@@ -19,6 +19,9 @@ export function noteItem(note: Note, authors: Map<number, User>, ctx: CommandCon
     note.kind === 'note' ? null : valueLabel(ctx.locale, 'noteKind', note.kind),
   ];
   if (note.sentiment !== 'neutral') facts.push(valueLabel(ctx.locale, 'sentiment', note.sentiment));
+  if (note.editedAt) facts.push(t(ctx.locale, 'note.editedMark'));
+  // The number is how a note is edited or deleted (/account note 42 edit …).
+  facts.push(`#${note.id}`);
   return {
     title: facts.filter(Boolean).join(' · '),
     text: truncate(note.body, maxLength),

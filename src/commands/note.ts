@@ -8,13 +8,47 @@ import { accountLabel, formatDay, valueLabel } from '../replies/format.ts';
 import type { Reply } from '../replies/reply.ts';
 import { accountAndText } from './account-and-text.ts';
 import { defineCommand, parseWith } from './command.ts';
-import { actorOf, type CommandContext, timeZoneOf } from './context.ts';
+import { NotFoundError, PermissionError } from '../errors.ts';
+import { actorOf, type CommandContext, timeZoneOf, viewerOf } from './context.ts';
 import { resolveUser } from './resolve-user.ts';
 import { findTodos } from './todos.ts';
 
 /** Longer than any chat message (Slack's limit is 40,000 characters), so a pasted message always fits. */
 export const NOTE_MAX_LENGTH = 40_000;
-const USAGE = '/account note <account> <text>   or   /account note <account name>: <text>';
+const USAGE =
+  '/account note <account> <text>   or   /account note <account name>: <text>   or   /account note <number> edit <new text> | delete';
+
+/** `note 42 edit …` / `note 42 delete`: a note by its number (shown beside it in notes and show). */
+const BY_NUMBER =
+  /^#?(\d{1,9})\s+(edit|change|correct|bearbeiten|ändern|korrigieren|delete|remove|löschen|entfernen)\b[ \t]*(.*)$/isu;
+const DELETE_WORDS = new Set(['delete', 'remove', 'löschen', 'entfernen']);
+
+async function changeNote(id: number, verb: string, body: string, ctx: CommandContext): Promise<Reply> {
+  const existing = await ctx.store.notes.byId(id);
+  const account = existing ? await ctx.store.accounts.byId(existing.accountId, viewerOf(ctx)) : null;
+  if (!existing || !account) throw new NotFoundError(keyed('note.noSuch', { id }));
+  // What someone wrote is theirs to change; an admin may correct anyone's.
+  if (existing.authorId !== ctx.user.id && ctx.user.role !== 'admin') {
+    throw new PermissionError(keyed('note.notYours', { id }));
+  }
+  if (DELETE_WORDS.has(verb.toLowerCase())) {
+    await ctx.store.notes.remove(id, actorOf(ctx));
+    return reply({ tone: 'success', summary: t(ctx.locale, 'note.deleted', { id, account: accountLabel(account) }) });
+  }
+  const newBody = parseWith(NoteBodySchema, body, USAGE);
+  const tags = extractTags(newBody);
+  const edited = await ctx.store.notes.edit(
+    id,
+    { body: newBody, tags, sentiment: sentimentOf(tags), kind: kindOf(tags) },
+    actorOf(ctx),
+    ctx.now(),
+  );
+  return reply({
+    tone: 'success',
+    summary: t(ctx.locale, 'note.edited', { id, account: accountLabel(account) }),
+    blocks: [text(truncate(edited.body, 500), 'quote')],
+  });
+}
 
 export const NoteArgsSchema = z.object({
   rest: z.string().trim().min(1, keyed('note.needAccount')),
@@ -140,10 +174,14 @@ export const note = defineCommand({
     '/account note nordwind Met Ute (CFO): budget approved for phase 2 #win',
     '/account note Nordwind Logistik: Einkauf will ein zweites Angebot #risk',
     '/account note corvane Call with Luca. todo: send the pricing sheet by friday',
+    '/account note 42 edit Met Ute (CFO): budget approved for phase 2 and 3 #win',
+    '/account note 42 delete',
   ],
   schema: NoteArgsSchema,
   toArgs: (input) => ({ rest: input.rest }),
   run: async (args, ctx) => {
+    const byNumber = BY_NUMBER.exec(args.rest);
+    if (byNumber) return changeNote(Number(byNumber[1]), byNumber[2] ?? '', byNumber[3] ?? '', ctx);
     const { account, text } = await accountAndText(args.rest, ctx);
     return captureNote(ctx, account, parseWith(NoteBodySchema, text, USAGE));
   },

@@ -6,12 +6,13 @@ import type { Account } from '../domain/records.ts';
 import { NotFoundError, PermissionError, ValidationError } from '../errors.ts';
 import { keyed, t } from '../i18n/translate.ts';
 import { context, reply } from '../replies/build.ts';
-import { accountLabel, valueLabel } from '../replies/format.ts';
+import { accountLabel, formatDay, valueLabel } from '../replies/format.ts';
 import type { OpportunityPatch } from '../store/store.ts';
 import { accountAndText } from './account-and-text.ts';
-import { type CommandInput, defineCommand, parseWith, textAfter } from './command.ts';
+import { type CommandInput, defineCommand, parseWith, textAfter, wholeOptions } from './command.ts';
 import { actorOf, type CommandContext, timeZoneOf, viewerOf } from './context.ts';
 import { canEdit } from './permissions.ts';
+import { unquote } from './resolve-account.ts';
 import { resolveUser } from './resolve-user.ts';
 import { ProbabilitySchema, StageSchema } from './schemas.ts';
 import { daySchema } from './values/dates.ts';
@@ -19,7 +20,7 @@ import { moneySchema } from './values/money.ts';
 
 const USAGE =
   '/account opp add <account> <title> [value:120k] [close:2027-03-31] [stage:qualify] [competitors:"A, B"]   or   /account opp <id> stage:won';
-const OPTIONS = ['value', 'close', 'stage', 'probability', 'competitors', 'loss', 'owner', 'title'] as const;
+const OPTIONS = ['value', 'close', 'stage', 'probability', 'competitors', 'loss', 'owner', 'title', 'reopen'] as const;
 
 function fieldsSchema(ctx: CommandContext) {
   return z
@@ -41,6 +42,7 @@ function fieldsSchema(ctx: CommandContext) {
         .optional(),
       loss: z.string().trim().max(300, keyed('opp.lossMax')).optional(),
       owner: z.string().optional(),
+      reopen: z.string().optional(),
     })
     .strict();
 }
@@ -65,7 +67,9 @@ async function patchOf(fields: Fields, account: Account, ctx: CommandContext): P
 
 async function add(input: CommandInput, ctx: CommandContext) {
   const { account, text } = await accountAndText(textAfter(input, 0, OPTIONS), ctx);
-  const fields = parseWith(fieldsSchema(ctx), { ...input.options, title: input.options.title ?? text }, USAGE);
+  // "Rollout phase 2" in quotes: the quotes group the words, they are not part of the title.
+  const title = input.options.title ?? unquote(text);
+  const fields = parseWith(fieldsSchema(ctx), { ...input.options, title }, USAGE);
   if (!fields.title) {
     throw new ValidationError(keyed('opp.needTitleExample'), USAGE);
   }
@@ -99,7 +103,9 @@ async function update(id: number, input: CommandInput, ctx: CommandContext) {
   if (Object.keys(input.options).length === 0) {
     throw new ValidationError(keyed('opp.sayWhat', { id }), USAGE);
   }
-  const fields = parseWith(fieldsSchema(ctx), input.options, USAGE);
+  const { options, before } = wholeOptions(input, 0, OPTIONS);
+  if (before) throw new ValidationError(keyed('engine.strayWords', { words: before }), USAGE);
+  const fields = parseWith(fieldsSchema(ctx), options, USAGE);
   const existing = await ctx.store.opportunities.byId(id);
   const account = existing ? await ctx.store.accounts.byId(existing.accountId, viewerOf(ctx)) : null;
   if (!existing || !account) throw new NotFoundError(keyed('opp.noSuch', { id }));
@@ -108,6 +114,33 @@ async function update(id: number, input: CommandInput, ctx: CommandContext) {
   }
   if (fields.stage === 'lost' && !fields.loss && !existing.lossReason) {
     throw new ValidationError(keyed('opp.sayWhyLostId', { id }), USAGE);
+  }
+  // A won deal is revenue someone counts on: moving it off won is asked first, and nothing changes until confirmed.
+  if (existing.stage === 'won' && fields.stage && fields.stage !== 'won' && fields.reopen === undefined) {
+    const again = `opp ${id} ${input.rest.replace(/^#?\d+\s*/, '')} reopen:yes`;
+    return reply({
+      tone: 'warning',
+      summary: t(ctx.locale, 'opp.reopenAsk', {
+        id,
+        title: existing.title,
+        day: existing.closedAt ? formatDay(existing.closedAt, ctx.locale) : 'none',
+        stage: valueLabel(ctx.locale, 'stage', fields.stage),
+      }),
+      blocks: [
+        {
+          type: 'actions',
+          buttons: [
+            {
+              label: t(ctx.locale, 'opp.reopenButton'),
+              actionId: 'account_choose',
+              value: again,
+              command: `/account ${again}`,
+              style: 'danger',
+            },
+          ],
+        },
+      ],
+    });
   }
   const opp = await ctx.store.opportunities.update(id, await patchOf(fields, account, ctx), actorOf(ctx), ctx.now());
   const moved = Boolean(fields.stage && fields.stage !== existing.stage);

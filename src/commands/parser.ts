@@ -63,6 +63,12 @@ export function tokenize(input: string): Token[] {
         value = quoted.text;
         at = quoted.end;
         word = input.slice(start, at);
+      } else if (input[valueStart] === '@' && (input[valueStart + 1] ?? '') in CLOSING_QUOTE) {
+        // owner:@"Katrin Vogel": a person named with spaces, as everywhere else a person is taken.
+        const quoted = readQuoted(input, valueStart + 1);
+        value = `@${quoted.text}`;
+        at = quoted.end;
+        word = input.slice(start, at);
       }
       tokens.push({ text: word, start, end: at, quoted: false, option: { name, value } });
       continue;

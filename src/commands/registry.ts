@@ -1,5 +1,5 @@
 // The one place that knows every subcommand by name.
-import { archive } from './archive.ts';
+import { archive, unarchive } from './archive.ts';
 import type { Command, CommandRegistry } from './command.ts';
 import { contact } from './contact.ts';
 import { contacts } from './contacts.ts';
@@ -37,6 +37,7 @@ export const COMMANDS: readonly Command[] = [
   newAccount,
   edit,
   archive,
+  unarchive,
   note,
   notes,
   timeline,

@@ -89,17 +89,20 @@ async function activity(account: Account, ctx: CommandContext): Promise<Block[]>
       { heading: t(locale, 'show.openOpportunities'), empty: t(locale, 'show.noOpenOpportunities') },
     ),
     list(
-      contacts.map((contact) => ({
-        title: contact.title ? `${contact.name}, ${contact.title}` : contact.name,
-        meta: [
-          contact.buyingRole ? valueLabel(locale, 'buyingRole', contact.buyingRole) : null,
-          contact.lastContactAt
-            ? t(locale, 'show.lastContact', { relative: formatRelative(contact.lastContactAt, now, zone, locale) })
-            : null,
-        ]
-          .filter(Boolean)
-          .join(' · '),
-      })),
+      // Who is there now: people who left stay in /account contacts, not on the card.
+      contacts
+        .filter((contact) => contact.leftAt === null)
+        .map((contact) => ({
+          title: contact.title ? `${contact.name}, ${contact.title}` : contact.name,
+          meta: [
+            contact.buyingRole ? valueLabel(locale, 'buyingRole', contact.buyingRole) : null,
+            contact.lastContactAt
+              ? t(locale, 'show.lastContact', { relative: formatRelative(contact.lastContactAt, now, zone, locale) })
+              : null,
+          ]
+            .filter(Boolean)
+            .join(' · '),
+        })),
       { heading: t(locale, 'show.keyContacts'), empty: t(locale, 'show.noContacts'), limit: KEY_CONTACTS },
     ),
   ];

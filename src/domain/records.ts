@@ -167,6 +167,8 @@ export interface Note {
   occurredAt: Date;
   sourceRef: NoteSourceRef;
   createdAt: Date;
+  /** When its text was last changed after saving; null if never. */
+  editedAt: Date | null;
 }
 
 export interface Task {

@@ -305,6 +305,19 @@ export class AccountRepository {
     });
   }
 
+  async unarchive(id: number, by: Actor): Promise<Account> {
+    return inTransaction(this.db, async (tx) => {
+      const result = await tx.account.updateMany({
+        where: { workspaceId: this.workspaceId, id, archivedAt: { not: null } },
+        data: { archivedAt: null },
+      });
+      if (result.count === 0) throw new NotFoundError('That account does not exist or is not archived.');
+      await new AuditLog(tx, this.workspaceId).record(by, 'account.unarchive', 'account', id);
+      const row = await tx.account.findFirstOrThrow({ where: { workspaceId: this.workspaceId, id } });
+      return toAccount(row);
+    });
+  }
+
   /** Owners' display names for a set of accounts, in one query. */
   async ownersOf(accounts: readonly Account[]): Promise<Map<number, User>> {
     const ids = [...new Set(accounts.map((account) => account.ownerId).filter((id): id is number => id !== null))];

@@ -11,7 +11,7 @@ export const withTags = { tags: { select: { tag: true } } } satisfies Prisma.Not
 export type NoteRow = Prisma.NoteGetPayload<{ include: typeof withTags }>;
 
 /** A Note row read with plain SQL: dates are text until the reader turns them into Dates. */
-export const NOTE_SHAPE = { dates: ['occurredAt', 'createdAt'] };
+export const NOTE_SHAPE = { dates: ['occurredAt', 'createdAt', 'editedAt'] };
 
 export function toNote(row: NoteRow): Note {
   return {
@@ -30,6 +30,7 @@ export function toNote(row: NoteRow): Note {
       permalink: row.sourcePermalink,
     },
     createdAt: row.createdAt,
+    editedAt: row.editedAt,
   };
 }
 

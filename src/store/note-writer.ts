@@ -101,6 +101,7 @@ export function writeNote(
       occurredAt,
       sourceRef: { source, channel, messageId, permalink: input.sourceRef?.permalink ?? null },
       createdAt,
+      editedAt: null,
     };
     note.id = Number(
       s.note.run(

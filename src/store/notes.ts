@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Note, NoteKind, NoteSourceRef, Sentiment, Task } from '../domain/records.ts';
+import { NotFoundError } from '../errors.ts';
 import { type Actor, AuditLog } from './audit.ts';
 import { NOTE_SHAPE, type NoteRow, toNote, withTags } from './note-rows.ts';
 import { writeNote } from './note-writer.ts';
@@ -177,5 +178,52 @@ export class NoteRepository {
       return row?.count ?? 0;
     }
     return this.db.note.count({ where: { workspaceId: this.workspaceId, accountId } });
+  }
+
+  /** New text for a note, with the tags, sentiment and kind it implies; the audit trail keeps the earlier text. */
+  async edit(
+    id: number,
+    patch: { body: string; tags: string[]; sentiment: Sentiment; kind: NoteKind },
+    by: Actor,
+    at: Date,
+  ): Promise<Note> {
+    return inTransaction(this.db, async (tx) => {
+      const existing = await tx.note.findFirst({ where: { workspaceId: this.workspaceId, id }, include: withTags });
+      if (!existing) throw new NotFoundError(`There is no note ${id}.`);
+      await tx.noteTag.deleteMany({ where: { workspaceId: this.workspaceId, noteId: id } });
+      const tags = [...new Set(patch.tags.map((tag) => tag.toLowerCase()))];
+      const row = await tx.note.update({
+        where: { id },
+        data: {
+          body: patch.body,
+          sentiment: patch.sentiment,
+          kind: patch.kind,
+          editedAt: at,
+          tags: { create: tags.map((tag) => ({ tag })) },
+        },
+        include: withTags,
+      });
+      await new AuditLog(tx, this.workspaceId).record(by, 'note.edit', 'note', id, {
+        accountId: existing.accountId,
+        before: { body: existing.body, sentiment: existing.sentiment, kind: existing.kind },
+      });
+      return toNote(row);
+    });
+  }
+
+  /** Deletes a note; follow-ups made from it stay. The audit trail keeps the note in full. */
+  async remove(id: number, by: Actor): Promise<Note> {
+    return inTransaction(this.db, async (tx) => {
+      const existing = await tx.note.findFirst({ where: { workspaceId: this.workspaceId, id }, include: withTags });
+      if (!existing) throw new NotFoundError(`There is no note ${id}.`);
+      await tx.task.updateMany({ where: { workspaceId: this.workspaceId, noteId: id }, data: { noteId: null } });
+      await tx.note.delete({ where: { id } });
+      const note = toNote(existing);
+      await new AuditLog(tx, this.workspaceId).record(by, 'note.delete', 'note', id, {
+        accountId: note.accountId,
+        removed: { ...note, occurredAt: note.occurredAt.toISOString(), createdAt: note.createdAt.toISOString() },
+      });
+      return note;
+    });
   }
 }

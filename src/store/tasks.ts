@@ -126,6 +126,32 @@ export class TaskRepository {
     return result.count === 1;
   }
 
+  /**
+   * A new due date, assignee or title. A new due date may be reminded of again; the audit trail keeps what each
+   * field was before.
+   */
+  async update(
+    id: number,
+    patch: { title?: string; dueAt?: Date | null; assigneeId?: number | null },
+    by: Actor,
+  ): Promise<Task> {
+    return inTransaction(this.db, async (tx) => {
+      const existing = await tx.task.findFirst({ where: { workspaceId: this.workspaceId, id } });
+      if (!existing) throw new NotFoundError(`There is no task ${id}.`);
+      const dueChanged = patch.dueAt !== undefined && patch.dueAt?.getTime() !== existing.dueAt?.getTime();
+      const row = await tx.task.update({
+        where: { id },
+        data: { ...patch, ...(dueChanged ? { remindedAt: null } : {}) },
+      });
+      const before = Object.fromEntries(Object.keys(patch).map((field) => [field, existing[field as keyof TaskRow]]));
+      await new AuditLog(tx, this.workspaceId).record(by, 'task.update', 'task', id, {
+        fields: Object.keys(patch),
+        before,
+      });
+      return toTask(row);
+    });
+  }
+
   async complete(id: number, by: Actor, at: Date): Promise<Task> {
     return inTransaction(this.db, async (tx) => {
       const existing = await tx.task.findFirst({ where: { workspaceId: this.workspaceId, id } });

@@ -7,6 +7,8 @@ export const en = {
   'engine.notAnOption': '“{name}:” is not an option of {command}. Did you mean {close}?',
   'engine.notAnOptionList': '“{name}:” is not an option of {command}. Its options are {options}.',
   'engine.optionTwice': 'You gave {name}: twice; give it once.',
+  'engine.strayWords':
+    '“{words}” is not part of any option, so nothing was changed; write it after the option it belongs to, e.g. phone:+49 89 1234.',
   'engine.closeMatches': 'Close matches:',
   'engine.linkedAccountGone': 'The account this channel is linked to is gone.',
   'usage.word':
@@ -29,6 +31,8 @@ export const de: Record<keyof typeof en, string> = {
   'engine.notAnOption': '„{name}:“ ist keine Option von {command}. Meinst du {close}?',
   'engine.notAnOptionList': '„{name}:“ ist keine Option von {command}. Seine Optionen sind {options}.',
   'engine.optionTwice': 'Du hast {name}: zweimal angegeben; bitte nur einmal.',
+  'engine.strayWords':
+    '„{words}“ gehört zu keiner Option, darum wurde nichts geändert; schreib es hinter die Option, zu der es gehört, z. B. phone:+49 89 1234.',
   'engine.closeMatches': 'Ähnliche Treffer:',
   'engine.linkedAccountGone': 'Das Konto, mit dem dieser Kanal verknüpft ist, gibt es nicht mehr.',
   'usage.word':

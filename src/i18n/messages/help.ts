@@ -40,6 +40,7 @@ export const en = {
   'help.question.news': 'what’s new with corvane?',
   'help.question.overdue': 'what’s overdue?',
   'help.question.renewals': 'which accounts renew in the next 90 days?',
+  'help.unarchive': 'Bring an archived account back (its owner or an admin)',
 } as const satisfies Record<string, string>;
 
 export const de: Record<keyof typeof en, string> = {
@@ -88,4 +89,5 @@ export const de: Record<keyof typeof en, string> = {
   'help.question.news': 'was gibt es Neues bei corvane?',
   'help.question.overdue': 'was ist überfällig?',
   'help.question.renewals': 'welche Verträge verlängern sich in den nächsten 90 Tagen?',
+  'help.unarchive': 'Ein archiviertes Konto zurückholen (sein Verantwortlicher oder ein Admin)',
 };

@@ -11,7 +11,8 @@ export const en = {
   'task.tooLong': 'A task can be at most 200 characters; put the details in a note',
   'task.added':
     'Added follow-up #{id} on {account}: “{title}”, {due, select, none {no due date} other {due {due}}}{who, select, none {} other { for {who}}}.',
-  'task.sayAdd': 'Say add, e.g. /account task add acme Call Bob by friday',
+  'task.sayAdd':
+    'Say add, or the number of the follow-up to change, e.g. /account task add acme Call Bob by friday or /account task 12 due:monday',
   'task.dueDate': 'due date',
   'note.needAccount': 'Say which account the note is for, then the note, e.g. /account note acme Met the CFO',
   'note.needText': 'Write the note after the account, e.g. /account note acme Met the CFO, budget approved',
@@ -88,7 +89,8 @@ export const en = {
   'archive.subsidiaries':
     '{name} still has subsidiaries ({subsidiaries}); archive them or give them another parent first.',
   'archive.done': 'Archived {account}. Its notes and history are kept.',
-  'archive.hint': 'Archived accounts no longer appear in lists, searches or digests.',
+  'archive.hint':
+    'Archived accounts no longer appear in lists, searches or digests; /account unarchive {key} brings it back.',
   'owner.needAccount': 'Say which account, e.g. /account owner acme @dana',
   'owner.needPerson': 'Say who the new owner is, e.g. /account owner acme @dana',
   'owner.already': '{person} already owns {name}.',
@@ -132,6 +134,24 @@ export const en = {
   'new.ownerFact': 'owner {name}',
   'edit.fieldProblem': '{field}: {problem}',
   'search.anAccount': 'an account',
+  'contact.markedLeft':
+    '{name} has left {account}: kept in the history, no longer counted in coverage or health. /account contact {id} back undoes it.',
+  'contact.back': '{name} is back at {account} and counts again.',
+  'contact.removed': 'Removed {name} from {account}; the audit trail keeps what was recorded.',
+  'contact.leftOn': 'left {day}',
+  'task.sayChange': 'Say what to change, e.g. /account task {id} due:monday for:@dana.',
+  'task.updated':
+    'Follow-up #{id} at {account}: {title}, {due, select, none {no due date} other {due {due}}}, {who, select, none {for nobody} other {for {who}}}.',
+  'note.noSuch': 'There is no note {id}; the numbers are shown beside each note in /account notes <account>.',
+  'note.notYours': 'Only the person who wrote note {id} or an admin can change it.',
+  'note.deleted': 'Deleted note #{id} from {account}; the audit trail keeps what it said.',
+  'note.edited': 'Updated note #{id} at {account}.',
+  'note.editedMark': 'edited',
+  'archive.notArchived': '{account} is not archived.',
+  'archive.restored': '{account} is back: in lists, searches and digests again, with its notes and history.',
+  'archive.parentArchived': 'Its parent {parent} is still archived.',
+  'opp.reopenAsk': "Opportunity #{id} “{title}” was won{day, select, none {} other { on {day}}}. Reopen it as {stage}? Nothing changed yet; say it again with reopen:yes (or press Reopen).",
+  'opp.reopenButton': "Reopen",
 } as const satisfies Record<string, string>;
 
 export const de: Record<keyof typeof en, string> = {
@@ -146,7 +166,8 @@ export const de: Record<keyof typeof en, string> = {
   'task.tooLong': 'Eine Aufgabe darf höchstens 200 Zeichen lang sein; Details gehören in eine Notiz',
   'task.added':
     'Aufgabe #{id} zu {account} angelegt: „{title}“, {due, select, none {kein Fälligkeitsdatum} other {fällig am {due}}}{who, select, none {} other { für {who}}}.',
-  'task.sayAdd': 'Sag add, z. B. /account task add nordwind Ute bis Freitag anrufen',
+  'task.sayAdd':
+    'Sag add oder die Nummer der Aufgabe, z. B. /account task add nordwind Ute bis Freitag anrufen oder /account task 12 due:Montag',
   'task.dueDate': 'Fälligkeitsdatum',
   'note.needAccount':
     'Sag, zu welchem Konto die Notiz gehört, und dann die Notiz, z. B. /account note nordwind CFO getroffen',
@@ -227,7 +248,8 @@ export const de: Record<keyof typeof en, string> = {
   'archive.subsidiaries':
     '{name} hat noch Tochtergesellschaften ({subsidiaries}); archiviere sie oder gib ihnen zuerst eine andere Mutter.',
   'archive.done': '{account} archiviert. Notizen und Verlauf bleiben erhalten.',
-  'archive.hint': 'Archivierte Konten erscheinen nicht mehr in Listen, Suchen und Berichten.',
+  'archive.hint':
+    'Archivierte Konten erscheinen nicht mehr in Listen, Suchen und Berichten; /account unarchive {key} holt es zurück.',
   'owner.needAccount': 'Sag, welches Konto, z. B. /account owner nordwind @dana',
   'owner.needPerson': 'Sag, wer es übernimmt, z. B. /account owner nordwind @dana',
   'owner.already': '{person} ist schon für {name} verantwortlich.',
@@ -273,4 +295,22 @@ export const de: Record<keyof typeof en, string> = {
   'new.ownerFact': 'verantwortlich {name}',
   'edit.fieldProblem': '{field}: {problem}',
   'search.anAccount': 'ein Konto',
+  'contact.markedLeft':
+    '{name} hat {account} verlassen: bleibt in der Historie, zählt aber nicht mehr für Abdeckung und Zustand. /account contact {id} back macht das rückgängig.',
+  'contact.back': '{name} ist wieder bei {account} und zählt wieder.',
+  'contact.removed': '{name} aus {account} entfernt; das Änderungsprotokoll behält, was erfasst war.',
+  'contact.leftOn': 'ausgeschieden {day}',
+  'task.sayChange': 'Sag, was sich ändern soll, z. B. /account task {id} due:Montag for:@dana.',
+  'task.updated':
+    'Nachfass-Aufgabe #{id} bei {account}: {title}, {due, select, none {ohne Fälligkeit} other {fällig {due}}}, {who, select, none {für niemanden} other {für {who}}}.',
+  'note.noSuch': 'Eine Notiz {id} gibt es nicht; die Nummern stehen bei jeder Notiz in /account notes <Konto>.',
+  'note.notYours': 'Nur wer Notiz {id} geschrieben hat oder ein Admin kann sie ändern.',
+  'note.deleted': 'Notiz #{id} aus {account} gelöscht; das Änderungsprotokoll behält ihren Text.',
+  'note.edited': 'Notiz #{id} bei {account} geändert.',
+  'note.editedMark': 'geändert',
+  'archive.notArchived': '{account} ist nicht archiviert.',
+  'archive.restored': '{account} ist zurück: wieder in Listen, Suchen und Berichten, mit Notizen und Verlauf.',
+  'archive.parentArchived': 'Das Mutterkonto {parent} ist noch archiviert.',
+  'opp.reopenAsk': "Opportunity #{id} „{title}“ wurde{day, select, none {} other { am {day}}} gewonnen. Als {stage} wieder öffnen? Noch ist nichts geändert; sag es noch einmal mit reopen:yes (oder drück Wieder öffnen).",
+  'opp.reopenButton': "Wieder öffnen",
 };
