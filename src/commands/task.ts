@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { stripControlCharacters } from '../domain/normalize.ts';
 import type { Account, Task, User } from '../domain/records.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
 import { keyed, t } from '../i18n/translate.ts';
 import { reply } from '../replies/build.ts';
 import { accountLabel, formatDay } from '../replies/format.ts';
 import type { Reply } from '../replies/reply.ts';
 import { accountAndText } from './account-and-text.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
 import { type CommandInput, defineCommand, parseWith, textAfter, wholeOptions } from './command.ts';
 import { actorOf, type CommandContext, timeZoneOf, viewerOf } from './context.ts';
 import { resolveUser } from './resolve-user.ts';

@@ -245,8 +245,16 @@ describe('/account task add', () => {
   });
 
   it.each([
-    ['/account task initech Call Bob', 'Say add, or the number of the follow-up to change, e.g. /account task add acme Call Bob by friday or /account task 12 due:monday.', 'admin'],
-    ['/account task', 'Say add, or the number of the follow-up to change, e.g. /account task add acme Call Bob by friday or /account task 12 due:monday.', 'admin'],
+    [
+      '/account task initech Call Bob',
+      'Say add, or the number of the follow-up to change, e.g. /account task add acme Call Bob by friday or /account task 12 due:monday.',
+      'admin',
+    ],
+    [
+      '/account task',
+      'Say add, or the number of the follow-up to change, e.g. /account task add acme Call Bob by friday or /account task 12 due:monday.',
+      'admin',
+    ],
     [
       '/account task add initech',
       'Say what needs doing, e.g. /account task add acme Send the renewal offer by friday.',

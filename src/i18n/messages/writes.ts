@@ -150,8 +150,9 @@ export const en = {
   'archive.notArchived': '{account} is not archived.',
   'archive.restored': '{account} is back: in lists, searches and digests again, with its notes and history.',
   'archive.parentArchived': 'Its parent {parent} is still archived.',
-  'opp.reopenAsk': "Opportunity #{id} “{title}” was won{day, select, none {} other { on {day}}}. Reopen it as {stage}? Nothing changed yet; say it again with reopen:yes (or press Reopen).",
-  'opp.reopenButton': "Reopen",
+  'opp.reopenAsk':
+    'Opportunity #{id} “{title}” was won{day, select, none {} other { on {day}}}. Reopen it as {stage}? Nothing changed yet; say it again with reopen:yes (or press Reopen).',
+  'opp.reopenButton': 'Reopen',
 } as const satisfies Record<string, string>;
 
 export const de: Record<keyof typeof en, string> = {
@@ -311,6 +312,7 @@ export const de: Record<keyof typeof en, string> = {
   'archive.notArchived': '{account} ist nicht archiviert.',
   'archive.restored': '{account} ist zurück: wieder in Listen, Suchen und Berichten, mit Notizen und Verlauf.',
   'archive.parentArchived': 'Das Mutterkonto {parent} ist noch archiviert.',
-  'opp.reopenAsk': "Opportunity #{id} „{title}“ wurde{day, select, none {} other { am {day}}} gewonnen. Als {stage} wieder öffnen? Noch ist nichts geändert; sag es noch einmal mit reopen:yes (oder drück Wieder öffnen).",
-  'opp.reopenButton': "Wieder öffnen",
+  'opp.reopenAsk':
+    'Opportunity #{id} „{title}“ wurde{day, select, none {} other { am {day}}} gewonnen. Als {stage} wieder öffnen? Noch ist nichts geändert; sag es noch einmal mit reopen:yes (oder drück Wieder öffnen).',
+  'opp.reopenButton': 'Wieder öffnen',
 };
