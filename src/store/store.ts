@@ -13,7 +13,7 @@ export class Store {
   readonly inbound: InboundRequests;
 
   private constructor(private readonly database: Database) {
-    this.workspaces = new WorkspaceDirectory(database.prisma);
+    this.workspaces = new WorkspaceDirectory(database.prisma, database.sqlite);
     this.inbound = new InboundRequests(database.sqlite);
   }
 

@@ -1,5 +1,7 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Platform, Workspace } from '../domain/records.ts';
 import { type Actor, AuditLog } from './audit.ts';
+import { plainReader } from './plain-reads.ts';
 import { type Db, DbNull, type Prisma } from './prisma.ts';
 import { inTransaction } from './transaction.ts';
 
@@ -25,7 +27,10 @@ export interface NewWorkspace {
 
 /** Workspaces and the installations (Slack team, Teams tenant, the local console) that map to them. */
 export class WorkspaceDirectory {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly sqlite?: BetterSqlite3.Database,
+  ) {}
 
   async byId(id: number): Promise<Workspace | null> {
     const row = await this.db.workspace.findUnique({ where: { id } });
@@ -36,7 +41,22 @@ export class WorkspaceDirectory {
     return (await this.db.workspace.findMany({ orderBy: { id: 'asc' } })).map(toWorkspace);
   }
 
+  /**
+   * Read on every request, never cached by the front ends: a settings change, `kam workspaces link` or a new
+   * installation takes effect at once. A prepared statement keeps that to microseconds.
+   */
   async forInstallation(platform: Platform, externalId: string): Promise<Workspace | null> {
+    const plain = plainReader(this.db, this.sqlite);
+    if (plain) {
+      const row = plain.first<WorkspaceRow>(
+        `SELECT w.* FROM "Installation" i JOIN "Workspace" w ON w.id = i.workspaceId
+          WHERE i.platform = ? AND i.externalId = ?`,
+        { dates: ['createdAt', 'updatedAt'], json: ['healthSettings'] },
+        platform,
+        externalId,
+      );
+      return row ? toWorkspace(row) : null;
+    }
     const row = await this.db.installation.findUnique({
       where: { platform_externalId: { platform, externalId } },
       include: { workspace: true },

@@ -50,9 +50,39 @@ function versionProblem(version: unknown): string | null {
   return newer ? `card version ${version} is newer than Teams supports (1.5)` : null;
 }
 
+/**
+ * The properties the Adaptive Cards 1.5 schema allows on each action. Microsoft's parser keeps unknown ones
+ * silently, but Teams' schema check does not: a `verb` on Action.Submit is invalid.
+ */
+const COMMON_ACTION_PROPERTIES = [
+  'type',
+  'id',
+  'title',
+  'iconUrl',
+  'style',
+  'fallback',
+  'tooltip',
+  'isEnabled',
+  'mode',
+  'requires',
+];
+const ACTION_PROPERTIES: Record<string, readonly string[]> = {
+  'Action.Submit': [...COMMON_ACTION_PROPERTIES, 'data', 'associatedInputs'],
+  'Action.Execute': [...COMMON_ACTION_PROPERTIES, 'data', 'associatedInputs', 'verb'],
+  'Action.OpenUrl': [...COMMON_ACTION_PROPERTIES, 'url'],
+  'Action.ShowCard': [...COMMON_ACTION_PROPERTIES, 'card'],
+  'Action.ToggleVisibility': [...COMMON_ACTION_PROPERTIES, 'targetElements'],
+};
+
 function teamsRuleProblems(card: Json): string[] {
   const problems: string[] = [];
   for (const [object, path] of objects(card)) {
+    const allowed = typeof object.type === 'string' ? ACTION_PROPERTIES[object.type] : undefined;
+    for (const property of allowed ? Object.keys(object) : []) {
+      if (!allowed?.includes(property)) {
+        problems.push(`${path}: ${String(object.type)} has no property "${property}" in Adaptive Cards 1.5`);
+      }
+    }
     if (typeof object.type === 'string' && object.type.startsWith('Action.')) {
       if (object.style === 'positive' || object.style === 'destructive') {
         problems.push(`${path}: action style "${object.style}" (Teams does not support it)`);

@@ -26,7 +26,6 @@ export interface SlackProfile {
 export class SlackIdentity {
   private readonly users = new Map<string, CachedUser>();
   private readonly profiles = new Map<string, { profile: SlackProfile; until: number }>();
-  private readonly workspaces = new Map<string, Workspace>();
 
   constructor(
     private readonly store: Store,
@@ -35,20 +34,12 @@ export class SlackIdentity {
     private readonly logger: Logger,
   ) {}
 
+  /** Read on every request (not cached), so settings, links and installations take effect at once. */
   async workspace(teamId: string, teamName?: string): Promise<Workspace> {
-    const cached = this.workspaces.get(teamId);
-    if (cached) return cached;
-    const workspace = await this.store.workspaces.ensureInstallation('slack', teamId, {
+    return this.store.workspaces.ensureInstallation('slack', teamId, {
       name: teamName || `Slack ${teamId}`,
       timeZone: this.defaultTimeZone,
     });
-    this.workspaces.set(teamId, workspace);
-    return workspace;
-  }
-
-  /** Forgets the workspace so its settings are read again (after a settings change). */
-  refresh(teamId: string): void {
-    this.workspaces.delete(teamId);
   }
 
   async user(store: WorkspaceStore, slackUserId: string): Promise<User> {

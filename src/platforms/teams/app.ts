@@ -121,9 +121,12 @@ export function createTeams(options: TeamsOptions): TeamsFrontEnd {
 
   options.http.post(TEAMS_MESSAGES_PATH, express.json({ limit: BODY_LIMIT }), async (req, res) => {
     const body = req.body as { type?: unknown } | undefined;
-    // botbuilder throws on an activity without a type instead of answering 400; answer it here.
-    if (!body || typeof body !== 'object' || typeof body.type !== 'string' || !body.type) {
-      res.status(400).json({ error: 'The request body is not a Bot Framework activity (it has no type).' });
+    // botbuilder throws (a 500 and a stack trace) on an activity without a type, a conversation, a sender or a
+    // recipient; it is the sender's mistake, so it gets a 400 and one log line.
+    const missing = missingActivityPart(body);
+    if (missing || !body) {
+      logger.warn({ missing }, 'teams request refused: not a Bot Framework activity');
+      res.status(400).json({ error: `The request body is not a Bot Framework activity (it has no ${missing}).` });
       return;
     }
     const activity = activityOf(body as Record<string, unknown>);
@@ -157,4 +160,16 @@ export function createTeams(options: TeamsOptions): TeamsFrontEnd {
     authenticated: config.appId !== null,
     sendProactive: proactiveSender(adapter, config),
   };
+}
+
+/** The part of a Bot Framework activity a request lacks (`recipient.id`…), or null when it has them all. */
+function missingActivityPart(body: unknown): string | null {
+  if (!body || typeof body !== 'object') return 'type';
+  const activity = body as Record<string, unknown>;
+  if (typeof activity.type !== 'string' || !activity.type) return 'type';
+  for (const part of ['conversation', 'from', 'recipient']) {
+    const value = activity[part] as { id?: unknown } | undefined;
+    if (!value || typeof value !== 'object' || typeof value.id !== 'string' || !value.id) return `${part}.id`;
+  }
+  return null;
 }

@@ -24,7 +24,6 @@ interface TeamsMember {
 export class TeamsIdentity {
   private readonly users = new Map<string, { user: User; until: number }>();
   private readonly members = new Map<string, { member: TeamsMember | null; until: number }>();
-  private readonly workspaces = new Map<string, Workspace>();
 
   constructor(
     private readonly store: Store,
@@ -32,15 +31,12 @@ export class TeamsIdentity {
     private readonly logger: Logger,
   ) {}
 
+  /** Read on every request (not cached), so settings, links and installations take effect at once. */
   async workspace(tenantId: string): Promise<Workspace> {
-    const cached = this.workspaces.get(tenantId);
-    if (cached) return cached;
-    const workspace = await this.store.workspaces.ensureInstallation('teams', tenantId, {
+    return this.store.workspaces.ensureInstallation('teams', tenantId, {
       name: `Teams ${tenantId.slice(0, 8)}`,
       timeZone: this.defaultTimeZone,
     });
-    this.workspaces.set(tenantId, workspace);
-    return workspace;
   }
 
   /** The person who sent the activity. */

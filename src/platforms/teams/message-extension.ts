@@ -44,9 +44,21 @@ function textOf(payload: MessagePayload): string {
   return payload.body?.contentType === 'text' ? content : htmlToText(content);
 }
 
-/** Dialogs (task modules) submit with Action.Submit; Action.Execute there would go to the card handler instead. */
+/**
+ * Dialogs (task modules) submit with Action.Submit; Action.Execute there would go to the card handler instead.
+ * Action.Submit has no `verb` in the 1.5 schema: the verb stays in `data`, where the submit handler reads it.
+ */
 function asDialog(card: AdaptiveCard): AdaptiveCard {
-  return JSON.parse(JSON.stringify(card).replaceAll('"Action.Execute"', '"Action.Submit"')) as AdaptiveCard;
+  const submit = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(submit);
+    if (typeof value !== 'object' || value === null) return value;
+    const entries = Object.entries(value).map(([key, item]) => [key, submit(item)] as const);
+    const object = Object.fromEntries(entries) as Record<string, unknown>;
+    if (object.type !== 'Action.Execute') return object;
+    const { verb: _verb, ...rest } = object;
+    return { ...rest, type: 'Action.Submit' };
+  };
+  return submit(card) as AdaptiveCard;
 }
 
 /** Everything "Save to account" needs, as plain data: recorded on arrival, so recovery can save it without Teams. */

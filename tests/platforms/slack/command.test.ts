@@ -103,6 +103,19 @@ describe('/account', () => {
     expect(blocks.some((block) => block.elements?.some((element) => element.action_id === 'share'))).toBe(true);
   });
 
+  it('reads the workspace on every request: a change to its health settings shows at once, no restart', async () => {
+    const answered = (text: string) => (requests: { path: string; body: unknown }[]) =>
+      requests.some((r) => r.path.startsWith('/response/') && JSON.stringify(r.body).includes(text));
+    await h.command('health acme');
+    await h.fake.waitFor(answered('green from 70'));
+    const workspace = await h.store.workspaces.forInstallation('slack', TEAM);
+    if (!workspace) throw new Error('the Slack team has no workspace');
+    await h.store.workspaces.setHealthSettings(workspace.id, { bands: { green: 95, amber: 50 } });
+    await h.command('health acme');
+    await h.fake.waitFor(answered('green from 95'));
+    await h.store.workspaces.setHealthSettings(workspace.id, null);
+  });
+
   it('answers a user error privately, in one sentence, without a share button', async () => {
     const response = await h.command('new');
     expect(response.status).toBe(200);

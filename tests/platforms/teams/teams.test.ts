@@ -192,6 +192,18 @@ describe('the endpoint', () => {
     const after = await h.post(h.activity('personal_message', { text: 'help', id: 'msg-9' }));
     expect(after.status).toBe(200);
   });
+
+  it('answers an activity without a recipient, sender or conversation with 400 saying which, not a 500', async () => {
+    for (const part of ['recipient', 'from', 'conversation'] as const) {
+      const { [part]: _left, ...activity } = h.activity('personal_message', { text: 'help', id: `msg-no-${part}` });
+      const response = await h.post(activity);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({
+        error: `The request body is not a Bot Framework activity (it has no ${part}.id).`,
+      });
+    }
+    expect((await h.post(h.activity('personal_message', { text: 'help', id: 'msg-10' }))).status).toBe(200);
+  });
 });
 
 describe('cards as forms', () => {
