@@ -41,6 +41,15 @@ export const en = {
   'help.question.overdue': 'what’s overdue?',
   'help.question.renewals': 'which accounts renew in the next 90 days?',
   'help.unarchive': 'Bring an archived account back (its owner or an admin)',
+  'welcome.title': "Hello, I'm kam-bot",
+  'welcome.summary':
+    'I keep what your account team learns about its key accounts in one place, right here in chat: look an account up, save what you learn, and get a weekly digest of which accounts need attention and why.',
+  'welcome.start': 'To start',
+  'welcome.tryAsk': '@kam how is <account> doing?',
+  'welcome.tryNote': '@kam note for <account>: met the CFO, budget approved #win',
+  'welcome.tryList': '@kam list at-risk: the accounts that are amber or red',
+  'welcome.tryHelp': '@kam help: everything I understand',
+  'welcome.tryDigest': '@kam digest subscribe: the weekly digest in this channel',
 } as const satisfies Record<string, string>;
 
 export const de: Record<keyof typeof en, string> = {
@@ -90,4 +99,13 @@ export const de: Record<keyof typeof en, string> = {
   'help.question.overdue': 'was ist überfällig?',
   'help.question.renewals': 'welche Verträge verlängern sich in den nächsten 90 Tagen?',
   'help.unarchive': 'Ein archiviertes Konto zurückholen (sein Verantwortlicher oder ein Admin)',
+  'welcome.title': 'Hallo, ich bin kam-bot',
+  'welcome.summary':
+    'Ich halte fest, was euer Account-Team über seine Key Accounts erfährt, direkt hier im Chat: Konten nachschlagen, Gelerntes speichern und jede Woche einen Bericht, welche Konten Aufmerksamkeit brauchen und warum.',
+  'welcome.start': 'So geht es los',
+  'welcome.tryAsk': '@kam wie läuft es bei <Konto>?',
+  'welcome.tryNote': '@kam notiz für <Konto>: Angebot an Frau Hoffmann geschickt',
+  'welcome.tryList': '@kam list at-risk: die Konten in Gelb oder Rot',
+  'welcome.tryHelp': '@kam help: alles, was ich verstehe',
+  'welcome.tryDigest': '@kam digest subscribe: der Wochenbericht in diesem Kanal',
 };

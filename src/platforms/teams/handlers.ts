@@ -4,6 +4,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { TurnContext as Turn } from 'botbuilder';
 import type { CommandEngine } from '../../commands/engine.ts';
+import { welcomeReply } from '../../commands/welcome.ts';
 import { DEFAULT_LOCALE, supportedLocale } from '../../i18n/locale.ts';
 import { t } from '../../i18n/translate.ts';
 import type { Logger } from '../../logger.ts';
@@ -123,6 +124,17 @@ export function registerHandlers(app: Application<TurnState>, deps: TeamsDeps): 
       await rememberConversation(context, deps);
     } catch (error) {
       deps.logger.error({ err: error }, 'could not remember a Teams conversation');
+    }
+    // Added itself (not someone else joining): say what it does and how to start, once, where it was added.
+    const bot = context.activity.recipient.id;
+    if (!(context.activity.membersAdded ?? []).some((member) => member.id === bot)) return;
+    try {
+      const locale = supportedLocale(context.activity.locale) ?? DEFAULT_LOCALE;
+      const personal = context.activity.conversation.conversationType === 'personal';
+      const welcome = welcomeReply(locale, personal ? 'personal' : 'shared');
+      await context.sendActivity(cardActivity(renderCard(welcome), welcome.summary));
+    } catch (error) {
+      deps.logger.error({ err: error }, 'could not send the Teams welcome');
     }
   });
 

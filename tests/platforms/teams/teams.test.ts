@@ -163,6 +163,16 @@ describe('proactive messages', () => {
   it('remembers the team it was added to, and can post there later', async () => {
     const added = await h.post(h.activity('conversation_update_bot_added_to_team'));
     expect(added.status).toBe(200);
+    // Added to a team, it says what it does and how to start there, on a valid card.
+    const welcome = h.sent().find((sent) => cardText(cardsIn(sent.body)[0]).includes("Hello, I'm kam-bot"));
+    expect(welcome?.path).toMatch(
+      new RegExp(
+        `^/v3/conversations/${encodeURIComponent('19:66P469zibfbsGI-_a0aN_toLTZpyzS6u7CT3TsXdgPw1@thread.tacv2')}/activities`,
+      ),
+    );
+    const welcomeCard = cardsIn(welcome?.body)[0];
+    expect(cardText(welcomeCard)).toContain('@kam digest subscribe: the weekly digest in this channel');
+    expect(adaptiveCardProblems(welcomeCard)).toEqual([]);
     const [conversation] = await ws.conversations.list('teams');
     expect(conversation).toMatchObject({
       kind: 'channel',
@@ -175,7 +185,7 @@ describe('proactive messages', () => {
       title: 'Weekly digest',
       blocks: [{ type: 'text', text: '3 accounts need attention' }],
     });
-    const [post] = h.sent();
+    const post = h.sent().find((sent) => cardText(cardsIn(sent.body)[0]).includes('3 accounts need attention'));
     expect(post?.path).toBe(
       `/v3/conversations/${encodeURIComponent('19:66P469zibfbsGI-_a0aN_toLTZpyzS6u7CT3TsXdgPw1@thread.tacv2')}/activities`,
     );
