@@ -1,5 +1,6 @@
 // What the `kam` subcommands do, apart from parsing their arguments (cli.ts).
 import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { CommandEngine } from './commands/engine.ts';
 import type { Config } from './config.ts';
 import { loadDemo } from './demo/load-demo.ts';
@@ -85,6 +86,10 @@ export async function backup(config: Config, file: string, force: boolean): Prom
     throw new ValidationError(`${file} already exists. Choose another name, or add --force to overwrite it.`);
   }
   const source = databaseFilePath(config.databaseUrl);
+  const folder = dirname(resolve(file));
+  if (!existsSync(folder)) {
+    throw new ValidationError(`The folder ${folder} does not exist; create it first, or back up to another place.`);
+  }
   try {
     const { bytes, ms } = backupDatabase(source, file);
     const size =

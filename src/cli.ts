@@ -1,5 +1,5 @@
 // The `kam` command line. Each command loads only what it needs, so the console starts fast.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import type { ExportCommandOptions, ImportCommandOptions } from './cli-import.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
@@ -48,25 +48,43 @@ function run(body: (config: Config, logger: Logger) => Promise<number | undefine
 
 const program = new Command('kam')
   .description('kam-bot: key account management in Slack, Teams and the terminal')
+  .version(packageVersion(), '-V, --version', 'print the version')
+  .helpCommand('help [command]', 'show help for a command')
   .showHelpAfterError()
-  .action(
-    run(async (config, logger) => {
-      // Serve when Slack or Teams is configured; otherwise the console chat.
-      if (config.slack || config.teams) {
-        const { serveUntilStopped } = await import('./serve.ts');
-        await serveUntilStopped(config, logger);
-        // Connections and retries the SDKs keep open must not hold the process after a clean stop.
-        process.exit(EXIT.ok);
-      }
-      const { startConsole } = await import('./main.ts');
-      await startConsole(config, logger);
-      return EXIT.ok;
-    }, 'serve-if-configured'),
-  );
+  .argument('[command]')
+  .allowExcessArguments()
+  .action((word: string | undefined) => (word === undefined ? serveOrConsole() : unknownCommand(word)));
+
+/** `kam frobnicate`: one sentence naming the commands, exit 1 (commander would say "too many arguments"). */
+function unknownCommand(word: string): void {
+  const names = program.commands.map((command) => command.name());
+  console.error(`kam: unknown command “${word}”. The commands are: ${names.join(', ')}, help. Try kam help <command>.`);
+  process.exitCode = EXIT.userError;
+}
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+  return pkg.version ?? '0.0.0';
+}
+
+function serveOrConsole() {
+  return run(async (config, logger) => {
+    // Serve when Slack or Teams is configured; otherwise the console chat.
+    if (config.slack || config.teams) {
+      const { serveUntilStopped } = await import('./serve.ts');
+      await serveUntilStopped(config, logger);
+      // Connections and retries the SDKs keep open must not hold the process after a clean stop.
+      process.exit(EXIT.ok);
+    }
+    const { startConsole } = await import('./main.ts');
+    await startConsole(config, logger);
+    return EXIT.ok;
+  }, 'serve-if-configured')();
+}
 
 program
   .command('serve')
-  .description('Serve Slack (and Teams) on one HTTP server: /slack/events, /healthz')
+  .description('Serve Slack and Teams on one HTTP server: /slack/events (Slack), /api/messages (Teams), /healthz')
   .action(() =>
     run(async (config, logger) => {
       const { serveUntilStopped } = await import('./serve.ts');

@@ -1,5 +1,7 @@
 // The `kam` command line as a newcomer runs it: a real process, a real database file, exit codes and output.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Store, SYSTEM_ACTOR } from '../src/store/store.ts';
@@ -120,6 +122,52 @@ describe('kam (the console chat) on a new database', () => {
       expect(result.stdout.trimEnd().endsWith('Bye.')).toBe(true);
     } finally {
       fresh.remove();
+    }
+  });
+});
+
+describe('kam conventions', () => {
+  it('prints its version, help for one command, and names the commands for an unknown one (exit 1)', async () => {
+    const version = await kam(['--version'], env);
+    expect(version).toMatchObject({ code: 0, stdout: '0.1.0\n' });
+    const help = await kam(['help', 'exec'], env);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: kam exec \[options\] <text>/);
+    const unknown = await kam(['frobnicate'], env);
+    expect(unknown).toMatchObject({ code: 1, stdout: '' });
+    expect(unknown.stderr).toBe(
+      'kam: unknown command “frobnicate”. The commands are: serve, exec, demo, workspaces, digest, import, export, migrate, backup, help. Try kam help <command>.\n',
+    );
+    expect((await kam(['serve', '--help'], env)).stdout).toMatch(/\/api\/messages\s+\(Teams\)/);
+  });
+
+  it('says in one sentence, exit 1, when the database is not one, is a folder, or a backup has nowhere to go', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kam-cli-'));
+    try {
+      const notDb = join(dir, 'notes.txt');
+      writeFileSync(notDb, 'this is not a database');
+      const cases: [Record<string, string>, string[], string][] = [
+        [
+          { DATABASE_URL: `file:${notDb}` },
+          ['exec', '/account list'],
+          `The database ${notDb} is not a database; set DATABASE_URL to kam-bot's database, or to a new file to start one.\n`,
+        ],
+        [
+          { DATABASE_URL: `file:${dir}` },
+          ['exec', '/account list'],
+          `The database ${dir} is a folder; set DATABASE_URL to a file in it, e.g. file:${dir}/kam.db.\n`,
+        ],
+        [
+          env,
+          ['backup', join(dir, 'missing', 'copy.db')],
+          `The folder ${join(dir, 'missing')} does not exist; create it first, or back up to another place.\n`,
+        ],
+      ];
+      for (const [environment, args, sentence] of cases) {
+        expect(await kam(args, environment)).toEqual({ code: 1, stdout: '', stderr: sentence });
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

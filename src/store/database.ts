@@ -1,10 +1,11 @@
 // Opens the SQLite database twice over one file: the Prisma client for typed reads and writes, and a plain
 // better-sqlite3 connection for what Prisma cannot express or does slowly (FTS5 search, the account index,
 // online backup). Both run in WAL mode, so readers never block the writer.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import BetterSqlite3 from 'better-sqlite3';
+import { StartupError } from '../errors.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
 import { repairAndMigrate } from './migration-repair.ts';
 import { applyPendingMigrations } from './migrations.ts';
@@ -55,9 +56,44 @@ export interface OpenOptions {
   migrate?: boolean | 'repair';
 }
 
+/** What SQLite says when the file is there but is not ours to open, as one sentence for the person who set it. */
+const UNOPENABLE: Record<string, string> = {
+  SQLITE_NOTADB: 'is not a database',
+  SQLITE_CORRUPT: 'is a damaged database',
+  SQLITE_CANTOPEN: 'cannot be opened',
+  SQLITE_READONLY: 'is read-only',
+  SQLITE_PERM: 'may not be opened by this user',
+};
+
+/** The same checks before and after SQLite tries: a folder, or a file SQLite refuses, is one clear sentence. */
+function unopenable(path: string, error?: unknown): StartupError | null {
+  if (existsSync(path) && statSync(path).isDirectory()) {
+    return new StartupError(
+      `The database ${path} is a folder; set DATABASE_URL to a file in it, e.g. file:${path}/kam.db.`,
+    );
+  }
+  const code = (error as { code?: unknown } | undefined)?.code;
+  const problem = typeof code === 'string' ? UNOPENABLE[code] : undefined;
+  return problem
+    ? new StartupError(
+        `The database ${path} ${problem}; set DATABASE_URL to kam-bot's database, or to a new file to start one.`,
+      )
+    : null;
+}
+
 export async function openDatabase(databaseUrl: string, options: OpenOptions = {}): Promise<Database> {
   const path = databaseFilePath(databaseUrl);
+  const folder = unopenable(path);
+  if (folder) throw folder;
   mkdirSync(dirname(path), { recursive: true });
+  try {
+    return await openAt(path, options);
+  } catch (error) {
+    throw unopenable(path, error) ?? error;
+  }
+}
+
+async function openAt(path: string, options: OpenOptions): Promise<Database> {
   // Migrations first: the schema engine locks the file exclusively until it is done.
   const migrate = options.migrate ?? true;
   const report =
