@@ -77,8 +77,11 @@ describe('the console chat', () => {
       offered++;
       return 'loaded';
     };
-    const declined = await chat(['n', '/account list'], offer);
+    const declined = await chat(['nordwind', 'n', '/account list'], offer);
     expect(offered).toBe(0);
+    // A word that is neither yes nor no asks again; declining says how to get the demo later.
+    expect(declined.transcript).toContain('Please answer y or n: load the demo portfolio? [Y/n]');
+    expect(declined.transcript).toContain('No demo loaded. kam demo loads it any time');
     expect(declined.transcript).toContain('No accounts yet.');
     await declined.session.store.accounts.create({ key: 'acme', name: 'Acme' }, SYSTEM_ACTOR);
     const again = await chat(['/account list'], offer);
@@ -105,5 +108,52 @@ describe('the console chat', () => {
     await chat([]);
     const { session } = await chat([], undefined, 'Walter Skinner');
     expect(session.user.role).toBe('member');
+  });
+});
+
+describe('the console chat on a terminal', () => {
+  async function terminal(userName = 'Dana Scully') {
+    const session = await openConsoleSession(db.store, {
+      engine: new CommandEngine(silentLogger),
+      userName,
+      timeZone: 'Europe/Berlin',
+    });
+    await session.store.accounts.create({ key: 'acme', name: 'Acme Corporation' }, SYSTEM_ACTOR);
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let transcript = '';
+    output.on('data', (chunk: Buffer) => {
+      transcript += chunk.toString('utf8');
+    });
+    const done = runChat(session, { input, output, terminal: true });
+    const waitFor = async (text: string) => {
+      while (!transcript.includes(text)) await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+    return { session, input, done, waitFor, transcript: () => transcript };
+  }
+
+  it('keeps a pasted multi-line note one message', async () => {
+    const t = await terminal();
+    await t.waitFor('kam> ');
+    t.input.write('/account note acme Call with the CFO:\r- budget approved\r- start in March\r');
+    await t.waitFor('Saved a note to Acme Corporation (acme).');
+    const notes = await t.session.store.notes.forAccount((await t.session.store.accounts.byKey('acme'))?.id ?? 0, 5);
+    expect(notes.map((note) => note.body)).toEqual(['Call with the CFO:\n- budget approved\n- start in March']);
+    t.input.end();
+    await t.done;
+  });
+
+  it('clears a half-typed line on Ctrl-C instead of quitting, and says how to leave on an empty one', async () => {
+    const t = await terminal();
+    await t.waitFor('kam> ');
+    t.input.write('/account show nordw');
+    t.input.write('\u0003');
+    t.input.write('\u0003');
+    await t.waitFor('Ctrl-D or “exit” leaves kam-bot.');
+    t.input.write('/account show acme\r');
+    await t.waitFor('Acme Corporation (acme)\n');
+    expect(t.transcript()).not.toContain('couldn');
+    t.input.end();
+    await t.done;
   });
 });

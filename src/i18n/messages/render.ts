@@ -44,6 +44,9 @@ export const en = {
   'console.hint': 'Type /account help, or ask a question such as “how is nordwind doing?”. Ctrl-D or “exit” to leave.',
   'console.loadDemo': 'Your workspace has no accounts yet. Load the demo portfolio? [Y/n] ',
   'console.bye': 'Bye.',
+  'console.howToLeave': 'Ctrl-D or “exit” leaves kam-bot.',
+  'console.yesOrNo': 'Please answer y or n: load the demo portfolio? [Y/n] ',
+  'console.demoLater': 'No demo loaded. kam demo loads it any time; /account new <name> creates your first account.',
 } as const satisfies Record<string, string>;
 
 export const de: Record<keyof typeof en, string> = {
@@ -91,4 +94,7 @@ export const de: Record<keyof typeof en, string> = {
   'console.hint': 'Tippe /account help, oder frag etwas wie „wie läuft es bei nordwind?“. Strg-D oder „exit“ beendet.',
   'console.loadDemo': 'Dein Workspace hat noch keine Konten. Das Demo-Portfolio laden? [J/n] ',
   'console.bye': 'Tschüss.',
+  'console.howToLeave': 'Strg-D oder „exit“ beendet kam-bot.',
+  'console.yesOrNo': 'Bitte j oder n: das Demo-Portfolio laden? [J/n] ',
+  'console.demoLater': 'Kein Demo geladen. kam demo lädt es jederzeit; /account new <Name> legt dein erstes Konto an.',
 };
