@@ -119,7 +119,16 @@ program
 
 const workspaces = program
   .command('workspaces')
-  .description('The workspaces and the Slack teams and Teams tenants that use them');
+  .description('The workspaces and the Slack teams and Teams tenants that use them')
+  .addHelpText(
+    'after',
+    `
+The console, kam exec, kam demo and kam import use the local workspace (console:local). To see that data in
+Slack or Teams, let the Slack team or Teams tenant join it:
+  kam workspaces link console:local slack:T0A1B2C3D4E
+  kam workspaces link console:local teams:<tenant id>
+(--force when the team already has accounts of its own). It takes effect at once.`,
+  );
 workspaces.action(() =>
   run(async (config) => {
     const { listWorkspaces } = await import('./cli-commands.ts');
