@@ -89,7 +89,14 @@ describe('the console chat', () => {
   });
 
   it('lets a number pick from the choices of the last reply', async () => {
-    const { transcript } = await chat(['/account new Initech', '/account new Initrode', '/account show init', '2']);
+    const { transcript } = await chat([
+      '/account new Initech',
+      '/account new Initrode',
+      '/account show init',
+      '5',
+      '2',
+    ]);
+    expect(transcript).toContain('There is no choice 5; pick a number from 1 to 2.');
     expect(transcript).toContain('“init” could be 2 accounts. Which one do you mean?');
     expect(transcript).toContain('1. Initech (initech)');
     expect(transcript).toContain('→ /account show initrode');

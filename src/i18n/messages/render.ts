@@ -47,6 +47,7 @@ export const en = {
   'console.howToLeave': 'Ctrl-D or “exit” leaves kam-bot.',
   'console.yesOrNo': 'Please answer y or n: load the demo portfolio? [Y/n] ',
   'console.demoLater': 'No demo loaded. kam demo loads it any time; /account new <name> creates your first account.',
+  'console.pickRange': 'There is no choice {number}; pick a number from 1 to {count}.',
 } as const satisfies Record<string, string>;
 
 export const de: Record<keyof typeof en, string> = {
@@ -97,4 +98,5 @@ export const de: Record<keyof typeof en, string> = {
   'console.howToLeave': 'Strg-D oder „exit“ beendet kam-bot.',
   'console.yesOrNo': 'Bitte j oder n: das Demo-Portfolio laden? [J/n] ',
   'console.demoLater': 'Kein Demo geladen. kam demo lädt es jederzeit; /account new <Name> legt dein erstes Konto an.',
+  'console.pickRange': 'Eine Auswahl {number} gibt es nicht; wähl eine Zahl von 1 bis {count}.',
 };

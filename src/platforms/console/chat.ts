@@ -113,7 +113,12 @@ export async function runChat(session: ConsoleSession, io: ChatIo, options: Chat
       const typed = line.trim();
       if (!typed) continue;
       if (EXIT_WORDS.has(typed.toLowerCase())) break;
-      const pick = /^\d{1,2}$/.test(typed) ? picks[Number(typed) - 1] : undefined;
+      const number = /^\d{1,2}$/.test(typed) ? Number(typed) : null;
+      const pick = number === null ? undefined : picks[number - 1];
+      if (number !== null && picks.length > 0 && !pick) {
+        say(tr('console.pickRange', { number, count: picks.length }));
+        continue;
+      }
       if (pick) say(`→ ${pick}`);
       const outcome = await session.run(pick ?? typed);
       picks = shortcuts(outcome.reply);
