@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_EXTERNAL_ID_PREFIX, loadDemo } from '../src/demo/load-demo.ts';
+import { computeHealth } from '../src/domain/health.ts';
+import { resolveHealthSettings } from '../src/domain/health-settings.ts';
 import type { Account, Note } from '../src/domain/records.ts';
+import { scoringFactsOf } from '../src/store/health-scoring.ts';
 import { Store, type WorkspaceStore } from '../src/store/store.ts';
 
 const now = new Date('2026-11-27T09:00:00Z');
@@ -138,6 +141,40 @@ describe('the demo portfolio', () => {
     for (const note of win)
       expect(note).toMatchObject({ sentiment: 'positive', body: expect.stringContaining('#win') });
     expect(new Set(notes.map((note) => note.kind)).size).toBe(4);
+  });
+
+  it('dates each account and its set-up before its first note, so a timeline never starts after a year of notes', async () => {
+    for (const account of accounts) {
+      const first = Math.min(
+        ...notes.filter((note) => note.accountId === account.id).map((note) => note.occurredAt.getTime()),
+      );
+      const setUp = [
+        ...(await ws.audit.forEntity('account', account.id)),
+        ...(await ws.audit.forEntities(
+          'contact',
+          (await ws.contacts.forAccount(account.id)).map((contact) => contact.id),
+        )),
+      ];
+      expect(setUp.length).toBeGreaterThan(1);
+      for (const event of setUp)
+        expect(event.createdAt.getTime(), `${account.key} ${event.action}`).toBeLessThan(first);
+    }
+  });
+
+  it('shows no account green without someone in touch and somebody known there', () => {
+    const activity = ws.healthFacts.tallied(now);
+    const settings = resolveHealthSettings(null);
+    const scored = accounts.map((account) => ({
+      account,
+      health: computeHealth(scoringFactsOf(account, activity.get(account.id), now), now, settings),
+      seen: activity.get(account.id),
+    }));
+    const green = scored.filter((entry) => entry.health.band === 'green');
+    expect(green.length).toBeGreaterThan(10);
+    for (const { account, seen } of green) {
+      expect(seen?.contacts.count ?? 0, account.key).toBeGreaterThan(0);
+      expect(Number.isNaN(seen?.lastInteractionMs ?? Number.NaN), account.key).toBe(false);
+    }
   });
 
   it('has accounts going quiet far beyond their cadence, and others in touch this week', () => {

@@ -15,6 +15,7 @@ const PERIOD_READ = 500;
 import { timeZoneOf } from './context.ts';
 import { countAndPeriod } from './notes.ts';
 import { resolveAccount } from './resolve-account.ts';
+import { describeChanges } from './timeline-changes.ts';
 
 export const TIMELINE_DEFAULT = 20;
 
@@ -50,17 +51,48 @@ export const timeline = defineCommand({
     const account = await resolveAccount(ctx, args.account);
     const zone = timeZoneOf(ctx);
     const period = periodOption(args.period, ctx.now(), zone, keyed('period.lastMonthExample'));
-    const [notes, tasks, opportunities, changes] = await Promise.all([
-      ctx.store.notes.forAccount(account.id, period ? PERIOD_READ : args.count),
-      ctx.store.tasks.list({ accountId: account.id, includeDone: true }, (period ? PERIOD_READ : args.count) * 2),
+    const read = period ? PERIOD_READ : args.count;
+    const [notes, tasks, opportunities, changes, contacts] = await Promise.all([
+      ctx.store.notes.forAccount(account.id, read),
+      ctx.store.tasks.list({ accountId: account.id, includeDone: true }, read * 2),
       ctx.store.opportunities.forAccount(account.id),
-      ctx.store.audit.forEntity('account', account.id, period ? PERIOD_READ : args.count),
+      ctx.store.audit.forEntity('account', account.id, read),
+      ctx.store.contacts.forAccount(account.id),
     ]);
+    // Who joined, left or changed at the customer, and how each deal was edited: their own audit events.
+    const [contactEvents, opportunityEvents] = await Promise.all([
+      ctx.store.audit.forEntities(
+        'contact',
+        contacts.map((contact) => contact.id),
+        read,
+      ),
+      ctx.store.audit.forEntities(
+        'opportunity',
+        opportunities.map((opp) => opp.id),
+        read,
+      ),
+    ]);
+    const owners = changes.flatMap((change) => {
+      const owner = (change.details as { changes?: { ownerId?: { from: unknown; to: unknown } } } | null)?.changes
+        ?.ownerId;
+      return owner ? [owner.from, owner.to].filter((id): id is number => typeof id === 'number') : [];
+    });
     const people = await ctx.store.users.byIds([
       ...notes.flatMap((note) => (note.authorId === null ? [] : [note.authorId])),
-      ...changes.flatMap((change) => (change.actorId === null ? [] : [change.actorId])),
+      ...[...changes, ...contactEvents, ...opportunityEvents].flatMap((change) =>
+        change.actorId === null ? [] : [change.actorId],
+      ),
+      ...owners,
     ]);
     const { locale } = ctx;
+    const names = {
+      people: new Map([...people].map(([id, user]) => [id, user.displayName])),
+      accounts: new Map(ctx.store.accounts.index().map((entry) => [entry.id, entry.name])),
+      currency: account.currency,
+    };
+    const who = (actorId: number | null) => people.get(actorId ?? -1)?.displayName ?? 'kam-bot';
+    const contactName = new Map(contacts.map((contact) => [contact.id, contact.name]));
+    const opportunityTitle = new Map(opportunities.map((opp) => [opp.id, opp.title]));
     const events: Event[] = [
       ...notes.map((note) => ({
         at: note.occurredAt,
@@ -86,6 +118,34 @@ export const timeline = defineCommand({
             ]
           : []),
       ]),
+      ...contactEvents.map((event) => ({
+        at: event.createdAt,
+        item: {
+          title: t(locale, 'timeline.contactEvent', {
+            action: contactAction(event.action, event.details),
+            name: contactName.get(event.entityId ?? -1) ?? '',
+            fields: fieldsOf(event.details),
+          }),
+          meta: who(event.actorId),
+        },
+      })),
+      // Stage moves are the opportunity lines below; the other edits say which fields changed.
+      ...opportunityEvents.flatMap((event) => {
+        const details = event.details as { from?: string } | null;
+        if (event.action !== 'opportunity.update' || details?.from) return [];
+        return [
+          {
+            at: event.createdAt,
+            item: {
+              title: t(locale, 'timeline.opportunityEdited', {
+                title: opportunityTitle.get(event.entityId ?? -1) ?? '',
+                fields: fieldsOf(event.details),
+              }),
+              meta: who(event.actorId),
+            },
+          },
+        ];
+      }),
       ...opportunities.flatMap((opp) => {
         const moved = opp.closedAt ?? (OPEN_STAGES.includes(opp.stage) ? opp.stageChangedAt : null);
         return moved
@@ -103,13 +163,17 @@ export const timeline = defineCommand({
             ]
           : [];
       }),
-      ...changes.map((change) => ({
-        at: change.createdAt,
-        item: {
-          title: t(locale, 'timeline.event', { action: change.action.replace('.', '_') }),
-          meta: people.get(change.actorId ?? -1)?.displayName ?? 'kam-bot',
-        },
-      })),
+      ...changes.map((change) => {
+        const what = change.action === 'account.update' ? describeChanges(change.details, names, locale) : null;
+        return {
+          at: change.createdAt,
+          item: {
+            title: t(locale, 'timeline.event', { action: change.action.replace('.', '_') }),
+            ...(what ? { text: what } : {}),
+            meta: who(change.actorId),
+          },
+        };
+      }),
     ]
       .filter((event) => !period || (event.at >= period.from && event.at < period.until))
       .sort((a, b) => b.at.getTime() - a.at.getTime());
@@ -127,3 +191,16 @@ export const timeline = defineCommand({
     });
   },
 });
+
+/** The fields an edit touched, as the audit names them ("phone, title"). */
+function fieldsOf(details: unknown): string {
+  const fields = (details as { fields?: unknown } | null)?.fields;
+  return Array.isArray(fields) && fields.length > 0 ? fields.join(', ') : 'none';
+}
+
+/** contact_create, contact_update, or contact_left / contact_back when the update was someone leaving or returning. */
+function contactAction(action: string, details: unknown): string {
+  const left = (details as { left?: unknown } | null)?.left;
+  if (action === 'contact.update' && typeof left === 'boolean') return left ? 'contact_left' : 'contact_back';
+  return action.replace('.', '_');
+}

@@ -92,6 +92,9 @@ async function write(tx: WorkspaceStore, portfolio: DemoPortfolio, you: number |
   };
 
   const accountIds = new Map<string, number>();
+  // When each account was entered: its set-up (team, contacts) is dated then, not at load time, so a timeline
+  // does not show "Account created" after a year of notes.
+  const enteredAt = new Map<string, Date>();
   const accountId = (key: string): number => {
     const id = accountIds.get(key);
     if (id === undefined) throw new Error(`The demo refers to an unknown account "${key}".`);
@@ -123,11 +126,14 @@ async function write(tx: WorkspaceStore, portfolio: DemoPortfolio, you: number |
       by,
     );
     accountIds.set(account.key, created.id);
-    for (const member of account.team) await tx.members.set(created.id, userId(member.userRef), member.role, by);
+    enteredAt.set(account.key, created.createdAt);
+    for (const member of account.team) {
+      await tx.members.set(created.id, userId(member.userRef), member.role, by, created.createdAt);
+    }
   }
 
   for (const { accountKey, firstName: _firstName, ...contact } of portfolio.contacts) {
-    await tx.contacts.add({ ...contact, accountId: accountId(accountKey) }, by);
+    await tx.contacts.add({ ...contact, accountId: accountId(accountKey) }, by, enteredAt.get(accountKey));
   }
   for (const { accountKey, ownerRef, ...deal } of portfolio.opportunities) {
     await tx.opportunities.add({ ...deal, accountId: accountId(accountKey), ownerId: userId(ownerRef) }, by);

@@ -244,10 +244,14 @@ export class AccountRepository {
             data: { workspaceId: this.workspaceId, accountId: row.id, userId: row.ownerId, role: 'owner' },
           });
         }
-        await new AuditLog(tx, this.workspaceId).record(by, 'account.create', 'account', row.id, {
-          key,
-          name: row.name,
-        });
+        await new AuditLog(tx, this.workspaceId).record(
+          by,
+          'account.create',
+          'account',
+          row.id,
+          { key, name: row.name },
+          input.createdAt,
+        );
         return toAccount(row);
       });
     } catch (error) {
@@ -286,6 +290,7 @@ export class AccountRepository {
       }
       await new AuditLog(tx, this.workspaceId).record(by, 'account.update', 'account', id, {
         fields: Object.keys(patch),
+        changes: changesOf(existing, patch),
         ...details,
       });
       return toAccount(row);
@@ -325,4 +330,44 @@ export class AccountRepository {
     const rows = await this.db.user.findMany({ where: { workspaceId: this.workspaceId, id: { in: ids } } });
     return new Map(rows.map((row) => [row.id, row]));
   }
+}
+
+/** Fields whose old and new value the audit keeps, so the timeline can say "tier B → A". */
+const TRACKED = [
+  'name',
+  'key',
+  'tier',
+  'status',
+  'ownerId',
+  'parentId',
+  'region',
+  'country',
+  'sector',
+  'visibility',
+  'renewalAt',
+  'annualRevenue',
+  'potential',
+] as const;
+
+/** What a patch changes, as JSON-safe before and after values; the gut feel as score and reason. */
+function changesOf(existing: AccountRow, patch: AccountPatch): Record<string, { from: unknown; to: unknown }> {
+  const plain = (value: unknown) => (value instanceof Date ? value.toISOString() : (value ?? null));
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const field of TRACKED) {
+    if (!(field in patch)) continue;
+    const from = plain(existing[field]);
+    const to = plain(patch[field]);
+    if (from !== to) changes[field] = { from, to };
+  }
+  if ('healthOverride' in patch) {
+    const before =
+      existing.healthOverrideScore === null
+        ? null
+        : { score: existing.healthOverrideScore, reason: existing.healthOverrideReason };
+    const after = patch.healthOverride
+      ? { score: patch.healthOverride.score, reason: patch.healthOverride.reason }
+      : null;
+    changes.healthOverride = { from: before, to: after };
+  }
+  return changes;
 }

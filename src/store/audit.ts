@@ -31,9 +31,12 @@ export class AuditLog {
     entity: string,
     entityId: number | null,
     details?: Record<string, unknown>,
+    /** When it happened, for records entered with an earlier date (imports, the demo); now by default. */
+    at?: Date,
   ): Promise<void> {
     await this.db.auditEvent.create({
       data: {
+        ...(at ? { createdAt: at } : {}),
         workspaceId: this.workspaceId,
         actorId: by.userId,
         origin: by.origin,
@@ -62,6 +65,17 @@ export class AuditLog {
         details: (event.details ?? undefined) as Prisma.InputJsonValue | undefined,
       })),
     });
+  }
+
+  /** The newest events of several records of one kind (the contacts or opportunities of an account). */
+  async forEntities(entity: string, entityIds: readonly number[], limit = 50): Promise<AuditEntry[]> {
+    if (entityIds.length === 0) return [];
+    const rows = await this.db.auditEvent.findMany({
+      where: { workspaceId: this.workspaceId, entity, entityId: { in: [...entityIds] } },
+      orderBy: { id: 'desc' },
+      take: limit,
+    });
+    return rows.map((row) => ({ ...row, details: row.details as unknown }));
   }
 
   async forEntity(entity: string, entityId: number, limit = 50): Promise<AuditEntry[]> {

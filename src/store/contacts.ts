@@ -98,12 +98,18 @@ export class ContactRepository {
     return byAccount;
   }
 
-  async add(input: NewContact, by: Actor): Promise<Contact> {
+  /** `at`: when it happened, for records entered with an earlier date (the demo); now by default. */
+  async add(input: NewContact, by: Actor, at?: Date): Promise<Contact> {
     return inTransaction(this.db, async (tx) => {
       const row = await tx.contact.create({ data: { ...input, workspaceId: this.workspaceId } });
-      await new AuditLog(tx, this.workspaceId).record(by, 'contact.create', 'contact', row.id, {
-        accountId: input.accountId,
-      });
+      await new AuditLog(tx, this.workspaceId).record(
+        by,
+        'contact.create',
+        'contact',
+        row.id,
+        { accountId: input.accountId },
+        at,
+      );
       return toContact(row);
     });
   }
@@ -115,6 +121,7 @@ export class ContactRepository {
       const row = await tx.contact.update({ where: { id }, data: patch });
       await new AuditLog(tx, this.workspaceId).record(by, 'contact.update', 'contact', id, {
         fields: Object.keys(patch),
+        ...(patch.leftAt === undefined ? {} : { left: patch.leftAt !== null }),
       });
       return toContact(row);
     });

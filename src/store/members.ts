@@ -23,7 +23,8 @@ export class MemberRepository {
   }
 
   /** Adds the user to the account team, or changes their role there. */
-  async set(accountId: number, userId: number, role: MemberRole, by: Actor): Promise<AccountMember> {
+  /** `at`: when it happened, for records entered with an earlier date (the demo); now by default. */
+  async set(accountId: number, userId: number, role: MemberRole, by: Actor, at?: Date): Promise<AccountMember> {
     return inTransaction(this.db, async (tx) => {
       const row = await tx.accountMember.upsert({
         where: { accountId_userId: { accountId, userId } },
@@ -31,7 +32,7 @@ export class MemberRepository {
         update: { role },
         select: { accountId: true, userId: true, role: true },
       });
-      await new AuditLog(tx, this.workspaceId).record(by, 'member.set', 'account', accountId, { userId, role });
+      await new AuditLog(tx, this.workspaceId).record(by, 'member.set', 'account', accountId, { userId, role }, at);
       return row;
     });
   }

@@ -219,3 +219,34 @@ describe('a won deal', () => {
     expect(added.reply.summary).not.toContain('"');
   });
 });
+
+describe('the timeline', () => {
+  it('says what changed, with contacts and opportunity edits among the events', async () => {
+    const globex = await t.ws.accounts.create(
+      { key: 'globex', name: 'Globex', tier: 'B', ownerId: t.admin.id },
+      SYSTEM_ACTOR,
+    );
+    await t.run('/account edit globex tier:A');
+    await t.run('/account owner globex @"Katrin Vogel"');
+    await t.run('/account health globex override:35 reason:"CFO leaves"');
+    const hans = await t.ws.contacts.add({ accountId: globex.id, name: 'Hans Berg' }, SYSTEM_ACTOR);
+    await t.run(`/account contact ${hans.id} left`);
+    const deal = await t.ws.opportunities.add(
+      { accountId: globex.id, title: 'Pilot', stage: 'propose', currency: 'EUR' },
+      SYSTEM_ACTOR,
+    );
+    await t.run(`/account opp ${deal.id} value:50k`);
+    const shown = (await t.run('/account timeline globex')).text;
+    for (const line of [
+      'Account changed — Tier B → A',
+      'Account changed — Owner Ada Admin → Katrin Vogel',
+      'Account changed — gut feel 35 set: CFO leaves',
+      'Left the customer: Hans Berg',
+      'Contact added: Hans Berg',
+      'Opportunity changed: Pilot (value)',
+    ]) {
+      expect(shown).toContain(line);
+    }
+    expect(await german('/account timeline globex')).toContain('Konto geändert — Stufe B → A');
+  });
+});

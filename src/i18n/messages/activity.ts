@@ -33,6 +33,14 @@ export const en = {
   'opps.noneOpen': 'None open. Add one: /account opp add {key} <title> value:120k close:2027-03-31',
   'opps.closedHeading': 'Won and lost',
   'opps.noneClosed': 'None closed yet.',
+  'timeline.fieldName': 'Name',
+  'timeline.fieldKey': 'Key',
+  'timeline.changed': '{field} {from} → {to}',
+  'timeline.gutFeelSet': 'gut feel {score} set: {reason}',
+  'timeline.gutFeelCleared': 'gut feel cleared',
+  'timeline.contactEvent':
+    '{action, select, contact_create {Contact added: {name}} contact_delete {Contact removed} contact_left {Left the customer: {name}} contact_back {Back at the customer: {name}} other {Contact changed: {name}{fields, select, none {} other { ({fields})}}}}',
+  'timeline.opportunityEdited': 'Opportunity changed: {title}{fields, select, none {} other { ({fields})}}',
 } as const satisfies Record<string, string>;
 
 export const de: Record<keyof typeof en, string> = {
@@ -69,4 +77,12 @@ export const de: Record<keyof typeof en, string> = {
   'opps.noneOpen': 'Keine offenen. So legst du eine an: /account opp add {key} <Titel> value:120k close:2027-03-31',
   'opps.closedHeading': 'Gewonnen und verloren',
   'opps.noneClosed': 'Noch keine abgeschlossen.',
+  'timeline.fieldName': 'Name',
+  'timeline.fieldKey': 'Kürzel',
+  'timeline.changed': '{field} {from} → {to}',
+  'timeline.gutFeelSet': 'Bauchgefühl {score} gesetzt: {reason}',
+  'timeline.gutFeelCleared': 'Bauchgefühl entfernt',
+  'timeline.contactEvent':
+    '{action, select, contact_create {Kontakt hinzugefügt: {name}} contact_delete {Kontakt entfernt} contact_left {Hat den Kunden verlassen: {name}} contact_back {Wieder beim Kunden: {name}} other {Kontakt geändert: {name}{fields, select, none {} other { ({fields})}}}}',
+  'timeline.opportunityEdited': 'Verkaufschance geändert: {title}{fields, select, none {} other { ({fields})}}',
 };
