@@ -38,6 +38,6 @@ export async function requireOwnerOrAdmin(
   }
 }
 
-export function requireAdmin(ctx: CommandContext, doing: 'healthSettings' | 'settings'): void {
+export function requireAdmin(ctx: CommandContext, doing: 'healthSettings' | 'settings' | 'merge'): void {
   if (ctx.user.role !== 'admin') throw new PermissionError(keyed('permission.admin', { doing }));
 }

@@ -10,6 +10,7 @@ import { health } from './health.ts';
 import { help } from './help.ts';
 import { link } from './link.ts';
 import { listAccounts } from './list.ts';
+import { merge } from './merge.ts';
 import { newAccount } from './new.ts';
 import { note } from './note.ts';
 import { notes } from './notes.ts';
@@ -38,6 +39,7 @@ export const COMMANDS: readonly Command[] = [
   edit,
   archive,
   unarchive,
+  merge,
   note,
   notes,
   timeline,

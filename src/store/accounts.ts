@@ -310,6 +310,79 @@ export class AccountRepository {
     });
   }
 
+  /**
+   * Moves everything of `fromId` to `intoId` (notes, contacts, opportunities, follow-ups, team, channel links,
+   * subsidiaries), adds its name and key to the aliases of `intoId`, and archives it with `mergedIntoId`, all or
+   * nothing. The audit event lists every record moved, so a merge can be traced and undone by hand.
+   */
+  async merge(fromId: number, intoId: number, by: Actor, at: Date): Promise<{ into: Account; moved: MergeCounts }> {
+    return inTransaction(this.db, async (tx) => {
+      const ws = this.workspaceId;
+      const from = await tx.account.findFirst({ where: { workspaceId: ws, id: fromId, archivedAt: null } });
+      const into = await tx.account.findFirst({ where: { workspaceId: ws, id: intoId, archivedAt: null } });
+      if (!from || !into) throw new NotFoundError('That account no longer exists.');
+      const ids = async (rows: Promise<{ id: number }[]>) => (await rows).map((row) => row.id);
+      const where = { workspaceId: ws, accountId: fromId };
+      const moved = {
+        notes: await ids(tx.note.findMany({ where, select: { id: true } })),
+        contacts: await ids(tx.contact.findMany({ where, select: { id: true } })),
+        opportunities: await ids(tx.opportunity.findMany({ where, select: { id: true } })),
+        tasks: await ids(tx.task.findMany({ where, select: { id: true } })),
+        channelLinks: await ids(tx.channelLink.findMany({ where, select: { id: true } })),
+        subsidiaries: await ids(
+          tx.account.findMany({ where: { workspaceId: ws, parentId: fromId }, select: { id: true } }),
+        ),
+      };
+      for (const table of [tx.note, tx.contact, tx.opportunity, tx.task, tx.channelLink] as const) {
+        await (table as unknown as { updateMany(args: object): Promise<unknown> }).updateMany({
+          where,
+          data: { accountId: intoId },
+        });
+      }
+      await tx.account.updateMany({ where: { workspaceId: ws, parentId: fromId }, data: { parentId: intoId } });
+      // The team: people new to the account keep their role; the old owner joins as a member.
+      const team = await tx.accountMember.findMany({ where: { workspaceId: ws, accountId: fromId } });
+      const already = new Set(
+        (await tx.accountMember.findMany({ where: { workspaceId: ws, accountId: intoId } })).map((row) => row.userId),
+      );
+      const joined = team.filter((member) => !already.has(member.userId));
+      for (const member of joined) {
+        await tx.accountMember.create({
+          data: {
+            workspaceId: ws,
+            accountId: intoId,
+            userId: member.userId,
+            role: member.role === 'owner' ? 'member' : member.role,
+          },
+        });
+      }
+      const aliases = [...new Set([...(into.aliases as string[]), ...(from.aliases as string[]), from.name, from.key])];
+      const row = await tx.account.update({
+        where: { id: intoId },
+        data: { aliases: aliases.filter((alias) => alias !== into.name && alias !== into.key) },
+      });
+      await tx.account.update({ where: { id: fromId }, data: { archivedAt: at, mergedIntoId: intoId } });
+      const counts: MergeCounts = {
+        notes: moved.notes.length,
+        contacts: moved.contacts.length,
+        opportunities: moved.opportunities.length,
+        tasks: moved.tasks.length,
+        channelLinks: moved.channelLinks.length,
+        subsidiaries: moved.subsidiaries.length,
+        team: joined.length,
+      };
+      await new AuditLog(tx, ws).record(by, 'account.merge', 'account', intoId, {
+        from: { id: fromId, key: from.key, name: from.name },
+        moved,
+        team: joined.map((member) => ({ userId: member.userId, role: member.role })),
+      });
+      await new AuditLog(tx, ws).record(by, 'account.merged', 'account', fromId, {
+        into: { id: intoId, key: into.key },
+      });
+      return { into: toAccount(row), moved: counts };
+    });
+  }
+
   async unarchive(id: number, by: Actor): Promise<Account> {
     return inTransaction(this.db, async (tx) => {
       const result = await tx.account.updateMany({
@@ -330,6 +403,16 @@ export class AccountRepository {
     const rows = await this.db.user.findMany({ where: { workspaceId: this.workspaceId, id: { in: ids } } });
     return new Map(rows.map((row) => [row.id, row]));
   }
+}
+
+export interface MergeCounts {
+  notes: number;
+  contacts: number;
+  opportunities: number;
+  tasks: number;
+  channelLinks: number;
+  subsidiaries: number;
+  team: number;
 }
 
 /** Fields whose old and new value the audit keeps, so the timeline can say "tier B → A". */

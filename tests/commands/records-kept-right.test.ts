@@ -250,3 +250,55 @@ describe('the timeline', () => {
     expect(await german('/account timeline globex')).toContain('Konto geändert — Stufe B → A');
   });
 });
+
+describe('merging two accounts', () => {
+  it('asks first, then moves every record, keeps the old name finding the account, and audits it in full', async () => {
+    const into = await t.ws.accounts.create(
+      { key: 'umbrella', name: 'Umbrella Corp', ownerId: t.admin.id },
+      SYSTEM_ACTOR,
+    );
+    const dup = await t.ws.accounts.create(
+      { key: 'umbrella-gmbh', name: 'Umbrella Deutschland GmbH', ownerId: katrin.id },
+      SYSTEM_ACTOR,
+    );
+    const note = await t.ws.notes.add({ accountId: dup.id, body: 'Met the buyer' }, SYSTEM_ACTOR);
+    const contact = await t.ws.contacts.add({ accountId: dup.id, name: 'Eva Stein' }, SYSTEM_ACTOR);
+    const task = await t.ws.tasks.add({ accountId: dup.id, title: 'Send the offer' }, SYSTEM_ACTOR);
+    const deal = await t.ws.opportunities.add(
+      { accountId: dup.id, title: 'Rollout', stage: 'propose', currency: 'EUR' },
+      SYSTEM_ACTOR,
+    );
+
+    const member = await t.run('/account merge umbrella-gmbh into umbrella confirm:yes', t.member);
+    expect(member.reply.summary).toBe('Only an admin can merge accounts.');
+    const before = await rowCounts(db.path);
+    const asked = await t.run('/account merge umbrella-gmbh into umbrella');
+    expect(asked.reply.summary).toMatch(/^Merge Umbrella Deutschland GmbH \(umbrella-gmbh\) into Umbrella Corp/);
+    expect(asked.text).toContain('/account merge umbrella-gmbh into umbrella confirm:yes');
+    expect(await rowCounts(db.path)).toEqual(before);
+
+    const done = await t.run('/account merge umbrella-gmbh into umbrella confirm:yes');
+    expect(done.reply.summary).toBe(
+      'Merged Umbrella Deutschland GmbH (umbrella-gmbh) into Umbrella Corp (umbrella): 1 note, 1 contact, 1 opportunity, 1 follow-up and 1 team member moved.',
+    );
+    expect((await t.ws.notes.byId(note.note.id))?.accountId).toBe(into.id);
+    expect((await t.ws.contacts.byId(contact.id))?.accountId).toBe(into.id);
+    expect((await t.ws.tasks.byId(task.id))?.accountId).toBe(into.id);
+    expect((await t.ws.opportunities.byId(deal.id))?.accountId).toBe(into.id);
+    expect(await t.ws.members.isMember(into.id, katrin.id)).toBe(true);
+    expect((await t.ws.accounts.byId(dup.id))?.archivedAt).toEqual(NOW);
+    // The old key and name now find the account it went into.
+    expect((await t.run('/account show umbrella-gmbh')).reply.title).toBe('Umbrella Corp (umbrella)');
+    expect((await t.run('/account show Umbrella Deutschland GmbH')).reply.title).toBe('Umbrella Corp (umbrella)');
+    expect((await t.ws.audit.forEntity('account', into.id, 1))[0]).toMatchObject({
+      action: 'account.merge',
+      details: {
+        from: { id: dup.id, key: 'umbrella-gmbh' },
+        moved: { notes: [note.note.id], contacts: [contact.id], tasks: [task.id], opportunities: [deal.id] },
+      },
+    });
+    expect(await german('/account merge umbrella into umbrella')).toBe(
+      'Das ist zweimal Umbrella Corp; nenn das doppelte Konto und das, in das es geht.',
+    );
+  });
+});

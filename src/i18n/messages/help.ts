@@ -50,6 +50,7 @@ export const en = {
   'welcome.tryList': '@kam list at-risk: the accounts that are amber or red',
   'welcome.tryHelp': '@kam help: everything I understand',
   'welcome.tryDigest': '@kam digest subscribe: the weekly digest in this channel',
+  'help.merge': 'Merge a duplicate account into another (admins): notes, contacts, deals, follow-ups and team move',
 } as const satisfies Record<string, string>;
 
 export const de: Record<keyof typeof en, string> = {
@@ -108,4 +109,6 @@ export const de: Record<keyof typeof en, string> = {
   'welcome.tryList': '@kam list at-risk: die Konten in Gelb oder Rot',
   'welcome.tryHelp': '@kam help: alles, was ich verstehe',
   'welcome.tryDigest': '@kam digest subscribe: der Wochenbericht in diesem Kanal',
+  'help.merge':
+    'Ein doppeltes Konto in ein anderes überführen (Admins): Notizen, Kontakte, Chancen, Aufgaben und Team ziehen mit um',
 };

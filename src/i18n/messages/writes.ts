@@ -120,7 +120,7 @@ export const en = {
   'permission.owner':
     'Only the owner of {name} or an admin can {doing, select, archive {archive it} other {hand it over}}.',
   'permission.admin':
-    'Only an admin can {doing, select, healthSettings {change the health settings} settings {change the workspace settings} other {do that}}.',
+    'Only an admin can {doing, select, healthSettings {change the health settings} settings {change the workspace settings} merge {merge accounts} other {do that}}.',
   'resolve.ambiguous': '“{reference}” could be {count} accounts. Which one do you mean?',
   'resolve.close': "I couldn't find an account called “{reference}”. Did you mean one of these?",
   'resolve.sayWhich': 'Say which account you mean: its key or its name.',
@@ -153,6 +153,14 @@ export const en = {
   'opp.reopenAsk':
     'Opportunity #{id} “{title}” was won{day, select, none {} other { on {day}}}. Reopen it as {stage}? Nothing changed yet; say it again with reopen:yes (or press Reopen).',
   'opp.reopenButton': 'Reopen',
+  'merge.sayWhich': 'Say which account goes into which, e.g. /account merge "Nordwind Industrie GmbH" into nordwind.',
+  'merge.same': 'That is {name} twice; name the duplicate and the account it goes into.',
+  'merge.ask':
+    'Merge {from} into {into}? Its {notes, plural, one {# note} other {# notes}}, contacts, opportunities, follow-ups, team and channel links move to {into}, its name becomes an alias there, and {from} is archived. Nothing changed yet; say it again with confirm:yes (or press Merge).',
+  'merge.button': 'Merge',
+  'merge.done':
+    'Merged {from} into {into}: {notes, plural, one {# note} other {# notes}}, {contacts, plural, one {# contact} other {# contacts}}, {opportunities, plural, one {# opportunity} other {# opportunities}}, {tasks, plural, one {# follow-up} other {# follow-ups}} and {team, plural, one {# team member} other {# team members}} moved.',
+  'merge.hint': '“{key}” now finds {into}; the audit trail lists every record moved.',
 } as const satisfies Record<string, string>;
 
 export const de: Record<keyof typeof en, string> = {
@@ -280,7 +288,7 @@ export const de: Record<keyof typeof en, string> = {
   'permission.owner':
     'Nur der Verantwortliche von {name} oder ein Admin kann {doing, select, archive {es archivieren} other {es übergeben}}.',
   'permission.admin':
-    'Nur ein Admin kann {doing, select, healthSettings {die Zustandseinstellungen ändern} settings {die Einstellungen des Workspace ändern} other {das tun}}.',
+    'Nur ein Admin kann {doing, select, healthSettings {die Zustandseinstellungen ändern} settings {die Einstellungen des Workspace ändern} merge {Konten zusammenführen} other {das tun}}.',
   'resolve.ambiguous': '„{reference}“ könnte {count} Konten sein. Welches meinst du?',
   'resolve.close': 'Ein Konto namens „{reference}“ habe ich nicht gefunden. Meinst du eines von diesen?',
   'resolve.sayWhich': 'Sag, welches Konto du meinst: seinen Schlüssel oder seinen Namen.',
@@ -315,4 +323,12 @@ export const de: Record<keyof typeof en, string> = {
   'opp.reopenAsk':
     'Opportunity #{id} „{title}“ wurde{day, select, none {} other { am {day}}} gewonnen. Als {stage} wieder öffnen? Noch ist nichts geändert; sag es noch einmal mit reopen:yes (oder drück Wieder öffnen).',
   'opp.reopenButton': 'Wieder öffnen',
+  'merge.sayWhich': 'Sag, welches Konto in welches geht, z. B. /account merge "Nordwind Industrie GmbH" into nordwind.',
+  'merge.same': 'Das ist zweimal {name}; nenn das doppelte Konto und das, in das es geht.',
+  'merge.ask':
+    '{from} in {into} zusammenführen? {notes, plural, one {Seine # Notiz} other {Seine # Notizen}}, Kontakte, Chancen, Aufgaben, Team und Kanalverknüpfungen ziehen zu {into} um, sein Name wird dort ein Alias, und {from} wird archiviert. Noch ist nichts geändert; sag es noch einmal mit confirm:yes (oder drück Zusammenführen).',
+  'merge.button': 'Zusammenführen',
+  'merge.done':
+    '{from} in {into} zusammengeführt: {notes, plural, one {# Notiz} other {# Notizen}}, {contacts, plural, one {# Kontakt} other {# Kontakte}}, {opportunities, plural, one {# Chance} other {# Chancen}}, {tasks, plural, one {# Aufgabe} other {# Aufgaben}} und {team, plural, one {# Teammitglied} other {# Teammitglieder}} umgezogen.',
+  'merge.hint': '„{key}“ findet jetzt {into}; das Änderungsprotokoll listet jeden umgezogenen Datensatz.',
 };
