@@ -31,7 +31,7 @@ export interface ChangeNames {
   currency: string;
 }
 
-function valueOf(field: string, value: unknown, names: ChangeNames, locale: Locale): string {
+function shownValue(field: string, value: unknown, names: ChangeNames, locale: Locale): string {
   if (value === null || value === undefined || value === '') return '—';
   switch (field) {
     case 'ownerId':
@@ -66,8 +66,8 @@ export function describeChanges(details: unknown, names: ChangeNames, locale: Lo
     return [
       t(locale, 'timeline.changed', {
         field: t(locale, label),
-        from: valueOf(field, change.from, names, locale),
-        to: valueOf(field, change.to, names, locale),
+        from: shownValue(field, change.from, names, locale),
+        to: shownValue(field, change.to, names, locale),
       }),
     ];
   });

@@ -44,6 +44,8 @@ export interface ImportReport {
   rows: number;
   encoding: string;
   separator: string;
+  /** Lines of a report footer (Salesforce's "Grand Totals", "Confidential Information") that were left out. */
+  footerLines: number[];
   /** How the file's dates and amounts were read; null when it has none. */
   dateOrder: DateOrder | null;
   decimalMark: DecimalMark | null;
@@ -120,6 +122,7 @@ export async function importCsv(
     rows: table.rows.length,
     encoding: table.encoding,
     separator: table.separator,
+    footerLines: table.footerLines,
     dateOrder: DATE_FIELDS.some((field) => mapping.fields.has(field)) ? context.format.dateOrder : null,
     decimalMark: AMOUNT_FIELDS.some((field) => mapping.fields.has(field)) ? context.format.decimalMark : null,
     columns: [...mapping.headers].map(([field, header]) => ({ header, field })),

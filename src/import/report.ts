@@ -14,7 +14,12 @@ export function describeFile(fileName: string, report: ImportReport): string {
   const how = [report.encoding, `separated by ${SEPARATOR_NAMES[report.separator] ?? report.separator}`];
   if (report.dateOrder) how.push(DATE_NAMES[report.dateOrder]);
   if (report.decimalMark) how.push(report.decimalMark === ',' ? 'decimal comma' : 'decimal point');
-  return `Read ${fileName}: ${count(report.rows)} ${report.rows === 1 ? 'row' : 'rows'} of ${report.entity} (${how.join(', ')}).`;
+  const footer = report.footerLines;
+  const left =
+    footer.length === 0
+      ? ''
+      : ` Left out the report footer (${footer.length === 1 ? `line ${footer[0]}` : `lines ${footer[0]}–${footer.at(-1)}`}).`;
+  return `Read ${fileName}: ${count(report.rows)} ${report.rows === 1 ? 'row' : 'rows'} of ${report.entity} (${how.join(', ')}).${left}`;
 }
 
 export function describeColumns(report: ImportReport): string[] {
