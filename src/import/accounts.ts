@@ -1,9 +1,11 @@
 // Accounts from a file: each row is matched to an account by its CRM id, else its key, else its exact name, and
 // creates or updates it. All accounts are written in one transaction, so subsidiaries and their parents arrive
 // together.
+
 import { KEY_PATTERN, suggestKey } from '../domain/account-key.ts';
 import { normalize } from '../domain/normalize.ts';
 import type { Account } from '../domain/records.ts';
+import { regionOfCountry } from '../domain/regions.ts';
 import type { AccountPatch, Actor, NewImportedAccount, WorkspaceStore } from '../store/store.ts';
 import { shown } from './cells.ts';
 import { type AccountDraft, resolveParents } from './hierarchy.ts';
@@ -98,7 +100,8 @@ function fieldsOf(draft: AccountDraft, people: People, currency: string | undefi
     status: row.status ?? undefined,
     sector: row.sector,
     country: row.country,
-    region: row.region,
+    // A new account's region follows its country when the file has no region column ("Germany" → EMEA).
+    region: row.region === undefined && !draft.match ? (regionOfCountry(row.country) ?? undefined) : row.region,
     ownerId: row.owner === null ? null : row.owner && people.resolve(row.owner, draft.line),
     annualRevenue: revenue === null ? null : revenue?.value,
     potential: row.potential === null ? null : row.potential?.value,

@@ -30,7 +30,8 @@ export const COLUMN_NAMES: Record<Entity, ColumnNames> = {
     name: ['account', 'account name', 'company', 'company name', 'name', 'organization', 'customer'],
     aliases: ['also known as', 'aka', 'other names'],
     tier: ['account tier', 'kam tier', 'segment'],
-    status: ['account status'],
+    // Salesforce's account Type: Prospect, Customer - Direct, Customer - Channel, partners, Other.
+    status: ['account status', 'type', 'account type', 'lifecycle stage', 'lifecyclestage'],
     sector: ['industry', 'vertical'],
     country: [
       'billing country',

@@ -40,6 +40,20 @@ const STATUSES: Record<string, AccountStatus> = {
   onhold: 'on_hold',
   churned: 'churned',
   formercustomer: 'churned',
+  // Salesforce's account Type and HubSpot's lifecycle stage, as they are exported.
+  customerdirect: 'active',
+  customerchannel: 'active',
+  channelpartnerreseller: 'active',
+  installationpartner: 'active',
+  technologypartner: 'active',
+  partner: 'active',
+  other: 'active',
+  lead: 'prospect',
+  subscriber: 'prospect',
+  marketingqualifiedlead: 'prospect',
+  salesqualifiedlead: 'prospect',
+  opportunity: 'prospect',
+  evangelist: 'active',
 };
 const VISIBILITY: Record<string, Visibility> = { open: 'open', restricted: 'restricted', private: 'restricted' };
 const KINDS: Record<string, NoteKind> = { note: 'note', meeting: 'meeting', call: 'call', email: 'email' };

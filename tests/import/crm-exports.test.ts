@@ -56,6 +56,28 @@ afterAll(async () => {
   await db.close();
 });
 
+describe('a Salesforce account report', () => {
+  it('maps Type to status, derives the region from the country, and leaves out the report footer', async () => {
+    const report = [
+      '"Account ID","Account Name","Type","Billing Country"',
+      '"0011","Vandelay Industries","Customer - Direct","Germany"',
+      '"0012","Kramerica","Prospect","United States"',
+      '"0013","Pendant Publishing","Channel Partner / Reseller","Atlantis"',
+      '',
+      '"Grand Totals (3 records)"',
+      '',
+      '"Confidential Information - Do Not Distribute"',
+      '"Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved."',
+    ].join('\r\n');
+    const result = await importFile(ws, 'accounts', file('report.csv', report));
+    expect(result.counts).toMatchObject({ created: 3, failed: 0 });
+    expect(result.footerLines).toEqual([6, 8, 9]);
+    expect(await ws.accounts.byExternalId('0011')).toMatchObject({ status: 'active', region: 'EMEA' });
+    expect(await ws.accounts.byExternalId('0012')).toMatchObject({ status: 'prospect', region: 'North America' });
+    expect(await ws.accounts.byExternalId('0013')).toMatchObject({ status: 'active', region: null });
+  });
+});
+
 describe('HubSpot', () => {
   it('reads companies with their record ids, owners and amounts', async () => {
     const initech = await ws.accounts.byExternalId('9001');
