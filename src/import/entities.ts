@@ -59,6 +59,8 @@ export interface Prepared {
   plan: Plan<unknown, unknown>;
   /** New users the rows to be written name (owners, authors). */
   usersNeeded: number;
+  /** Their names, for the report: an import never adds people silently. */
+  newPeople: string[];
   write(options: WriteOptions): Promise<{ usersCreated: number }>;
 }
 
@@ -74,6 +76,7 @@ function batched<C, U>(
   return {
     plan,
     usersNeeded: people?.unwritten(slots).length ?? 0,
+    newPeople: (people?.unwritten(slots) ?? []).map((entry) => entry.user.displayName),
     write: (options) => writeInBatches(store, plan, writer, { ...options, people }),
   };
 }
@@ -94,6 +97,7 @@ const PLANNERS: Record<Entity, { schema(context: PlanContext): z.ZodType; plan: 
       return {
         plan,
         usersNeeded: people.unwritten(owners).length,
+        newPeople: people.unwritten(owners).map((entry) => entry.user.displayName),
         write: ({ source, by, onProgress }) =>
           writeAccounts(store, plan, people, source, by).then((result) => {
             onProgress?.(plan.creates.length + plan.updates.length);

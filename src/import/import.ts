@@ -54,6 +54,8 @@ export interface ImportReport {
   counts: ImportCounts;
   /** Users created for owners and authors the file names (would be, in a dry run). */
   users: number;
+  /** The names of those users (would be created, in a dry run). */
+  newPeople: string[];
   failures: RowFailure[];
   /** False for a dry run, and for --strict when a row failed. */
   written: boolean;
@@ -129,6 +131,7 @@ export async function importCsv(
     ignored: mapping.ignored,
     counts,
     users: prepared.usersNeeded,
+    newPeople: prepared.newPeople,
     failures,
     written: false,
   };

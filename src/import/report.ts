@@ -65,7 +65,12 @@ export function summaryLines(report: ImportReport, dryRun: boolean): string[] {
     `${report.entity}: ${count(created)} ${would}created, ${count(updated)} ${would}updated, ${count(unchanged)} unchanged, ${count(failed)} failed.`,
   ];
   if (report.users > 0 && report.entity !== 'users') {
-    lines.push(`users: ${count(report.users)} ${would}created for the people the file names.`);
+    const named = report.newPeople.slice(0, 5).join(', ');
+    const more = report.newPeople.length > 5 ? ` and ${count(report.newPeople.length - 5)} more` : '';
+    lines.push(
+      `users: ${count(report.users)} ${would}created for the people the file names who are not known yet (${named}${more}); ` +
+        'they join as members, linked to their Slack or Teams identity by email when they first use kam-bot.',
+    );
   }
   if (dryRun) lines.push('Dry run: nothing was written.');
   else if (!report.written) {

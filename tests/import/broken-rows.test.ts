@@ -81,7 +81,12 @@ describe('broken rows', () => {
     const strict = await importFile(ws, 'accounts', file(ACCOUNTS), { strict: true });
     expect(strict).toMatchObject({ written: false, counts: { created: 3, failed: 7 } });
     const dry = await importFile(ws, 'accounts', file(ACCOUNTS), { dryRun: true });
-    expect(dry).toMatchObject({ written: false, users: 1, counts: { created: 3, failed: 7 } });
+    expect(dry).toMatchObject({
+      written: false,
+      users: 1,
+      newPeople: ['Dana Scully'],
+      counts: { created: 3, failed: 7 },
+    });
     expect(dry.failures).toEqual(strict.failures);
     expect(rowCounts(db.path)).toEqual(before);
   });
