@@ -97,7 +97,11 @@ describe('/account timeline', () => {
     expect(result.reply.title).toBe('Timeline: Acme Corporation (acme)');
     expect(result.reply.summary).toBe('The latest at Acme Corporation');
     const items = listOf(result).items;
-    const dated = items.map((item) => item.title).filter((title) => !/Account (created|changed)/.test(title));
+    // Changes and contacts are dated by the database's clock, the rest by the fixture's.
+    const dated = items
+      .map((item) => item.title)
+      .filter((title) => !/Account (created|changed)|Contact added/.test(title));
+    expect(items.find((item) => item.title.endsWith('Contact added: Jane Roe'))?.meta).toBe('kam-bot');
     expect(dated).toEqual([
       '2026-11-26 · Opportunity won: Pilot project',
       '2026-11-25 · Follow-up done: Old follow-up',
@@ -109,7 +113,10 @@ describe('/account timeline', () => {
     expect(items.find((item) => item.title.endsWith('Note by Ada Admin'))?.text).toBe(
       'Kick-off with the CFO, budget approval expected in Q1',
     );
-    expect(items.find((item) => item.title.endsWith('Account changed'))?.meta).toBe('Ada Admin');
+    expect(items.find((item) => item.title.endsWith('Account changed'))).toMatchObject({
+      meta: 'Ada Admin',
+      text: 'Tier B → A',
+    });
     expect(items.find((item) => item.title.endsWith('Account created'))?.meta).toBe('kam-bot');
   });
 
