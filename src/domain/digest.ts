@@ -124,14 +124,19 @@ function renewals(accounts: DigestAccount[], now: Date): Digest['renewals'] {
     .sort((a, b) => a.renewalAt.getTime() - b.renewalAt.getTime() || byName(a, b));
 }
 
-function closing(input: DigestInput, byId: Map<number, DigestAccount>): Digest['closing'] {
+/** Open opportunities with a close date `daysOf` keeps (null: left out), earliest close first. */
+function openByClose(
+  input: DigestInput,
+  byId: Map<number, DigestAccount>,
+  daysOf: (close: Date) => number | null,
+): Digest['closing'] {
   return input.opportunities
     .flatMap((opportunity) => {
       const account = byId.get(opportunity.accountId);
       const expectedCloseAt = opportunity.expectedCloseAt;
       if (!account || expectedCloseAt === null || !OPEN_STAGES.includes(opportunity.stage)) return [];
-      const days = calendarDaysBetween(input.now, expectedCloseAt);
-      if (days < 0 || days > CLOSING_HORIZON_DAYS) return [];
+      const days = daysOf(expectedCloseAt);
+      if (days === null) return [];
       const { title, value, currency } = opportunity;
       return [{ ...lineOf(account), title, value, currency, expectedCloseAt, days }];
     })
@@ -141,22 +146,20 @@ function closing(input: DigestInput, byId: Map<number, DigestAccount>): Digest['
     );
 }
 
-/** Still open after the day it was expected to close: the date, or the deal, needs someone's attention. */
+/** Expected to close from today to CLOSING_HORIZON_DAYS ahead; `days` until then. */
+function closing(input: DigestInput, byId: Map<number, DigestAccount>): Digest['closing'] {
+  return openByClose(input, byId, (close) => {
+    const days = calendarDaysBetween(input.now, close);
+    return days < 0 || days > CLOSING_HORIZON_DAYS ? null : days;
+  });
+}
+
+/** Still open after the day it was expected to close (the date, or the deal, needs a look); `days` since then. */
 function pastClose(input: DigestInput, byId: Map<number, DigestAccount>): Digest['pastClose'] {
-  return input.opportunities
-    .flatMap((opportunity) => {
-      const account = byId.get(opportunity.accountId);
-      const expectedCloseAt = opportunity.expectedCloseAt;
-      if (!account || expectedCloseAt === null || !OPEN_STAGES.includes(opportunity.stage)) return [];
-      const days = calendarDaysBetween(expectedCloseAt, input.now);
-      if (days <= 0) return [];
-      const { title, value, currency } = opportunity;
-      return [{ ...lineOf(account), title, value, currency, expectedCloseAt, days }];
-    })
-    .sort(
-      (a, b) =>
-        a.expectedCloseAt.getTime() - b.expectedCloseAt.getTime() || byName(a, b) || a.title.localeCompare(b.title),
-    );
+  return openByClose(input, byId, (close) => {
+    const days = calendarDaysBetween(close, input.now);
+    return days > 0 ? days : null;
+  });
 }
 
 function unscored(accounts: DigestAccount[]): Digest['unscored'] {

@@ -140,6 +140,8 @@ function sectionsOf(digest: Digest, writer: DigestWriter, limit: number): Sectio
   const overdue = digest.overdueByOwner;
   const overdueTasks = overdue.flatMap((group) => group.tasks.map((task) => ({ owner: group.owner, task })));
   const when = (days: number) => tr('digest.inDays', { days });
+  const deal = (line: Digest['closing'][number], close: string) =>
+    writer.item(line, facts(line.title, writer.money(line.value, line.currency), close, writer.owner(line)));
   return [
     {
       heading: headings.needsAttention,
@@ -186,29 +188,13 @@ function sectionsOf(digest: Digest, writer: DigestWriter, limit: number): Sectio
     {
       heading: headings.closing,
       ...shown(digest.closing, limit, (line) =>
-        writer.item(
-          line,
-          facts(
-            line.title,
-            writer.money(line.value, line.currency),
-            tr('digest.expectedClose', { day: writer.day(line.expectedCloseAt), when: when(line.days) }),
-            writer.owner(line),
-          ),
-        ),
+        deal(line, tr('digest.expectedClose', { day: writer.day(line.expectedCloseAt), when: when(line.days) })),
       ),
     },
     {
       heading: headings.pastClose,
       ...shown(digest.pastClose, limit, (line) =>
-        writer.item(
-          line,
-          facts(
-            line.title,
-            writer.money(line.value, line.currency),
-            tr('digest.pastCloseDay', { day: writer.day(line.expectedCloseAt), days: line.days }),
-            writer.owner(line),
-          ),
-        ),
+        deal(line, tr('digest.pastCloseDay', { day: writer.day(line.expectedCloseAt), days: line.days })),
       ),
     },
     {
