@@ -64,6 +64,7 @@ function parsed<T>(schema: z.ZodType<T>, value: string): T {
 export interface ImportCommandOptions {
   dryRun?: boolean;
   strict?: boolean;
+  allowDuplicates?: boolean;
   workspace?: string;
   map?: string[];
   dateFormat?: string;
@@ -160,6 +161,7 @@ export async function importCommand(
         stages: options.stage,
         dryRun: options.dryRun,
         strict: options.strict,
+        allowDuplicates: options.allowDuplicates,
         onWriteStart: (rows) => {
           progress.bar = progressBar(rows);
         },

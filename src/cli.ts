@@ -182,6 +182,7 @@ program
   .argument('<file>', 'the CSV file')
   .option('--dry-run', 'check every row and say what would change, writing nothing')
   .option('--strict', 'import nothing if any row fails')
+  .option('--allow-duplicates', 'accounts: create one even when an account of the same name exists')
   .option(
     '--workspace <workspace>',
     'a workspace number or slack:<team id> / teams:<tenant id> (default: the local one)',

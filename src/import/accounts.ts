@@ -21,7 +21,11 @@ export type AccountPlan = Plan<
 
 const MILLION = 1_000_000;
 
-function identify(rows: readonly Parsed<AccountRow>[], existing: readonly Account[]): AccountDraft[] {
+function identify(
+  rows: readonly Parsed<AccountRow>[],
+  existing: readonly Account[],
+  allowDuplicates: boolean,
+): AccountDraft[] {
   const byExternalId = new Map(existing.flatMap((a) => (a.externalId ? [[a.externalId, a] as const] : [])));
   const byKey = new Map(existing.map((account) => [account.key, account]));
   const byName = new Map<string, Account[]>();
@@ -59,6 +63,12 @@ function identify(rows: readonly Parsed<AccountRow>[], existing: readonly Accoun
     }
     if (!draft.match && !row.name) {
       draft.failure = 'a new account needs a name (the name cell is empty)';
+      continue;
+    }
+    // The same customer from another CRM (its id differs only by source): never a second account unless asked.
+    const twin = row.name ? byName.get(normalize(row.name))?.[0] : undefined;
+    if (!draft.match && twin && !allowDuplicates) {
+      draft.failure = `an account named ${shown(twin.name)} exists already (${twin.key}), so it was not created twice; add key ${twin.key} to the row to update it, or --allow-duplicates to create a second one`;
       continue;
     }
     draft.name = row.name ?? draft.match?.name ?? '';
@@ -126,8 +136,9 @@ export function planAccounts(
   existing: readonly Account[],
   people: People,
   currency: string | undefined,
+  allowDuplicates = false,
 ): AccountPlan {
-  const drafts = identify(rows, existing);
+  const drafts = identify(rows, existing, allowDuplicates);
   resolveParents(drafts, existing);
   const plan: AccountPlan = { creates: [], updates: [], unchanged: 0, failures: [] };
   for (const draft of drafts) {

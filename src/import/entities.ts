@@ -46,6 +46,8 @@ export interface PlanContext {
   /** The currency of amounts that name none (default: the account's, or the workspace's for new accounts). */
   currency: string | undefined;
   now: Date;
+  /** Create an account even when one of the same name exists (--allow-duplicates). */
+  allowDuplicates?: boolean;
 }
 
 export interface WriteOptions {
@@ -84,7 +86,7 @@ function batched<C, U>(
 const PLANNERS: Record<Entity, { schema(context: PlanContext): z.ZodType; plan: Planner }> = {
   accounts: {
     schema: ({ format }) => accountRowSchema(format),
-    plan: async (rows, { store, currency }) => {
+    plan: async (rows, { store, currency, allowDuplicates }) => {
       const people = new People(await store.imports.users());
       const workspace = await store.workspaceSettings.get();
       const plan = planAccounts(
@@ -92,6 +94,7 @@ const PLANNERS: Record<Entity, { schema(context: PlanContext): z.ZodType; plan: 
         await store.imports.accounts(),
         people,
         currency ?? workspace.currency,
+        allowDuplicates ?? false,
       );
       const owners = [...plan.creates.map((c) => c.data.ownerId), ...plan.updates.map((u) => u.patch.ownerId)];
       return {

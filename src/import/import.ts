@@ -25,6 +25,8 @@ export interface ImportOptions {
   stages?: string[];
   dryRun?: boolean;
   strict?: boolean;
+  /** Accounts: create one even when an account of the same name exists. */
+  allowDuplicates?: boolean;
   by: Actor;
   now?: Date;
   /** Called once the rows are planned, with how many will be written, then as batches are written. */
@@ -95,6 +97,7 @@ export async function importCsv(
     stages: stageNames(options.stages),
     currency: options.currency?.toUpperCase(),
     now: options.now ?? new Date(),
+    allowDuplicates: options.allowDuplicates ?? false,
   };
   const schema = rowSchemaFor(options.entity, context);
   const failures: RowFailure[] = [];

@@ -78,6 +78,29 @@ describe('a Salesforce account report', () => {
   });
 });
 
+describe('the same customer from a second CRM', () => {
+  it('is reported, not created twice, unless duplicates are allowed', async () => {
+    const salesforce = ['"Account ID","Account Name","Billing Country"', '"001A","INITECH","United States"'].join(
+      '\r\n',
+    );
+    const before = rowCounts(db.path);
+    const dry = await importFile(ws, 'accounts', file('sf-accounts.csv', salesforce), { dryRun: true });
+    expect(dry.counts).toMatchObject({ created: 0, failed: 1 });
+    expect(dry.failures).toEqual([
+      {
+        line: 2,
+        reason:
+          'an account named “Initech” exists already (initech), so it was not created twice; add key initech to the row to update it, or --allow-duplicates to create a second one',
+      },
+    ]);
+    await importFile(ws, 'accounts', file('sf-accounts.csv', salesforce));
+    expect(rowCounts(db.path)).toMatchObject({ Account: before.Account });
+    const allowed = await importFile(ws, 'accounts', file('sf-accounts.csv', salesforce), { allowDuplicates: true });
+    expect(allowed.counts).toMatchObject({ created: 1, failed: 0 });
+    expect((await ws.accounts.byExternalId('001A'))?.key).not.toBe('initech');
+  });
+});
+
 describe('HubSpot', () => {
   it('reads companies with their record ids, owners and amounts', async () => {
     const initech = await ws.accounts.byExternalId('9001');
