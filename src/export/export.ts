@@ -92,6 +92,7 @@ async function rowsOf(
         influence: c.influence,
         relationship: c.relationship,
         lastContactAt: day(c.lastContactAt),
+        leftAt: day(c.leftAt),
       }));
     case 'opportunities':
       return shown(await store.imports.opportunities()).map((o) => ({
@@ -140,7 +141,9 @@ export const EXPORT_COLUMNS: Record<Entity, string[]> = {
     'externalId key name aliases tier status sector country region parentKey owner annualRevenue potential currency renewalAt visibility strategy archivedAt'.split(
       ' ',
     ),
-  contacts: 'externalId accountKey name title email phone buyingRole influence relationship lastContactAt'.split(' '),
+  contacts: 'externalId accountKey name title email phone buyingRole influence relationship lastContactAt leftAt'.split(
+    ' ',
+  ),
   opportunities:
     'externalId accountKey title stage value currency expectedCloseAt probability competitors lossReason owner closedAt stageChangedAt createdAt'.split(
       ' ',

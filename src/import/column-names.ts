@@ -70,6 +70,7 @@ export const COLUMN_NAMES: Record<Entity, ColumnNames> = {
     influence: [],
     relationship: [],
     lastContactAt: ['last activity', 'last activity date', 'lastactivitydate', 'last contacted', 'last contact'],
+    leftAt: ['left', 'left on', 'date left', 'left the company'],
   },
   opportunities: {
     externalId: ['id', 'opportunity id', 'opportunity_id', 'deal id', 'record id', 'hs_object_id'],

@@ -67,6 +67,7 @@ export function planContacts(
       influence: row.influence,
       relationship: row.relationship,
       lastContactAt: row.lastContactAt,
+      leftAt: row.leftAt,
     });
     if (!match) {
       plan.creates.push({ line, data: { ...fields, accountId: accountId as number, name: name as string } });

@@ -32,6 +32,7 @@ export const DATE_FIELDS = [
   'renewalAt',
   'archivedAt',
   'lastContactAt',
+  'leftAt',
   'expectedCloseAt',
   'closedAt',
   'stageChangedAt',

@@ -108,6 +108,7 @@ export function contactRowSchema(format: ValueFormat) {
     influence: cell(InfluenceSchema),
     relationship: cell(RelationshipSchema),
     lastContactAt: cell(date(format)),
+    leftAt: cell(date(format)),
   });
 }
 export type ContactRow = z.output<ReturnType<typeof contactRowSchema>>;

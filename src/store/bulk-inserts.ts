@@ -87,7 +87,7 @@ export class BulkInserter {
     const columns = ['accountId', 'name', 'title', 'email', 'phone', 'buyingRole', 'influence', 'relationship'];
     const ids = this.insert(
       'Contact',
-      [...columns, 'lastContactAt', 'externalId', 'createdAt', 'updatedAt'],
+      [...columns, 'lastContactAt', 'leftAt', 'externalId', 'createdAt', 'updatedAt'],
       contacts.map((c) => [
         c.accountId,
         c.name,
@@ -98,6 +98,7 @@ export class BulkInserter {
         c.influence ?? null,
         c.relationship ?? null,
         date(c.lastContactAt),
+        date(c.leftAt),
         c.externalId ?? null,
         now,
         now,

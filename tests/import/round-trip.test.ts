@@ -94,6 +94,10 @@ beforeAll(async () => {
     { annualRevenue: 1100.04, potential: 2_500_000.5, strategy: 'Grow; "fast",\nthen <b>hold</b> & see' },
     SYSTEM_ACTOR,
   );
+  // Someone who left the customer stays who left, on the day they left (dated as the file's days are read).
+  const [gone] = await source.contacts.forAccount(nordwind?.id ?? 0);
+  await source.contacts.update(gone?.id ?? 0, { leftAt: gone?.lastContactAt ?? null }, SYSTEM_ACTOR);
+  expect((await source.contacts.byId(gone?.id ?? 0))?.leftAt).toBeInstanceOf(Date);
   // Text a spreadsheet would run as a formula, and text that only looks close to it.
   for (const body of FORMULA_LIKE) await source.notes.add({ accountId: nordwind?.id ?? 0, body }, SYSTEM_ACTOR);
   for (const entity of ORDER) files.set(entity, (await exportCsv(source, entity)).csv);
