@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { ValidationError } from '../errors.ts';
 import { keyed, t } from '../i18n/translate.ts';
-import { context, reply } from '../replies/build.ts';
+import { confirmButton, context, reply } from '../replies/build.ts';
 import { accountLabel } from '../replies/format.ts';
 import { defineCommand } from './command.ts';
 import { actorOf } from './context.ts';
@@ -46,20 +46,7 @@ export const merge = defineCommand({
       return reply({
         tone: 'warning',
         summary: t(ctx.locale, 'merge.ask', { ...values, notes }),
-        blocks: [
-          {
-            type: 'actions',
-            buttons: [
-              {
-                label: t(ctx.locale, 'merge.button'),
-                actionId: 'account_choose',
-                value: again,
-                command: `/account ${again}`,
-                style: 'danger',
-              },
-            ],
-          },
-        ],
+        blocks: [confirmButton(t(ctx.locale, 'merge.button'), again)],
       });
     }
     const { moved } = await ctx.store.accounts.merge(from.id, into.id, actorOf(ctx), ctx.now());

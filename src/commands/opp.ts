@@ -5,7 +5,7 @@ import { stripControlCharacters } from '../domain/normalize.ts';
 import type { Account } from '../domain/records.ts';
 import { NotFoundError, PermissionError, ValidationError } from '../errors.ts';
 import { keyed, t } from '../i18n/translate.ts';
-import { context, reply } from '../replies/build.ts';
+import { confirmButton, context, reply } from '../replies/build.ts';
 import { accountLabel, formatDay, valueLabel } from '../replies/format.ts';
 import type { OpportunityPatch } from '../store/store.ts';
 import { accountAndText } from './account-and-text.ts';
@@ -126,20 +126,7 @@ async function update(id: number, input: CommandInput, ctx: CommandContext) {
         day: existing.closedAt ? formatDay(existing.closedAt, ctx.locale) : 'none',
         stage: valueLabel(ctx.locale, 'stage', fields.stage),
       }),
-      blocks: [
-        {
-          type: 'actions',
-          buttons: [
-            {
-              label: t(ctx.locale, 'opp.reopenButton'),
-              actionId: 'account_choose',
-              value: again,
-              command: `/account ${again}`,
-              style: 'danger',
-            },
-          ],
-        },
-      ],
+      blocks: [confirmButton(t(ctx.locale, 'opp.reopenButton'), again)],
     });
   }
   const opp = await ctx.store.opportunities.update(id, await patchOf(fields, account, ctx), actorOf(ctx), ctx.now());

@@ -76,3 +76,14 @@ export function truncate(value: string, max: number): string {
   const space = cut.lastIndexOf(' ');
   return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
 }
+
+/**
+ * The one button of a question asked before a change (reopen a won deal, merge two accounts): it runs `command`,
+ * the same command again with its confirmation, as typed text.
+ */
+export function confirmButton(label: string, command: string): Block {
+  return {
+    type: 'actions',
+    buttons: [{ label, actionId: 'account_choose', value: command, command: `/account ${command}`, style: 'danger' }],
+  };
+}

@@ -2,8 +2,10 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { normalize } from '../domain/normalize.ts';
 import type { Account, AccountStatus, HealthOverride, Tier, User, UserRole, Visibility } from '../domain/records.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
+import { changesOf } from './account-changes.ts';
 import { connectionVersion, readAccountIndex } from './account-index.ts';
 import { accountListQuery } from './account-list-query.ts';
+import { type MergeCounts, mergeAccounts } from './account-merge.ts';
 import { type Actor, AuditLog } from './audit.ts';
 import { plainReader } from './plain-reads.ts';
 import { prepared } from './prepared.ts';
@@ -311,75 +313,13 @@ export class AccountRepository {
   }
 
   /**
-   * Moves everything of `fromId` to `intoId` (notes, contacts, opportunities, follow-ups, team, channel links,
-   * subsidiaries), adds its name and key to the aliases of `intoId`, and archives it with `mergedIntoId`, all or
-   * nothing. The audit event lists every record moved, so a merge can be traced and undone by hand.
+   * Moves everything of `fromId` to `intoId` and archives `fromId`, all or nothing (account-merge.ts); the audit
+   * event lists every record moved.
    */
   async merge(fromId: number, intoId: number, by: Actor, at: Date): Promise<{ into: Account; moved: MergeCounts }> {
     return inTransaction(this.db, async (tx) => {
-      const ws = this.workspaceId;
-      const from = await tx.account.findFirst({ where: { workspaceId: ws, id: fromId, archivedAt: null } });
-      const into = await tx.account.findFirst({ where: { workspaceId: ws, id: intoId, archivedAt: null } });
-      if (!from || !into) throw new NotFoundError('That account no longer exists.');
-      const ids = async (rows: Promise<{ id: number }[]>) => (await rows).map((row) => row.id);
-      const where = { workspaceId: ws, accountId: fromId };
-      const moved = {
-        notes: await ids(tx.note.findMany({ where, select: { id: true } })),
-        contacts: await ids(tx.contact.findMany({ where, select: { id: true } })),
-        opportunities: await ids(tx.opportunity.findMany({ where, select: { id: true } })),
-        tasks: await ids(tx.task.findMany({ where, select: { id: true } })),
-        channelLinks: await ids(tx.channelLink.findMany({ where, select: { id: true } })),
-        subsidiaries: await ids(
-          tx.account.findMany({ where: { workspaceId: ws, parentId: fromId }, select: { id: true } }),
-        ),
-      };
-      for (const table of [tx.note, tx.contact, tx.opportunity, tx.task, tx.channelLink] as const) {
-        await (table as unknown as { updateMany(args: object): Promise<unknown> }).updateMany({
-          where,
-          data: { accountId: intoId },
-        });
-      }
-      await tx.account.updateMany({ where: { workspaceId: ws, parentId: fromId }, data: { parentId: intoId } });
-      // The team: people new to the account keep their role; the old owner joins as a member.
-      const team = await tx.accountMember.findMany({ where: { workspaceId: ws, accountId: fromId } });
-      const already = new Set(
-        (await tx.accountMember.findMany({ where: { workspaceId: ws, accountId: intoId } })).map((row) => row.userId),
-      );
-      const joined = team.filter((member) => !already.has(member.userId));
-      for (const member of joined) {
-        await tx.accountMember.create({
-          data: {
-            workspaceId: ws,
-            accountId: intoId,
-            userId: member.userId,
-            role: member.role === 'owner' ? 'member' : member.role,
-          },
-        });
-      }
-      const aliases = [...new Set([...(into.aliases as string[]), ...(from.aliases as string[]), from.name, from.key])];
-      const row = await tx.account.update({
-        where: { id: intoId },
-        data: { aliases: aliases.filter((alias) => alias !== into.name && alias !== into.key) },
-      });
-      await tx.account.update({ where: { id: fromId }, data: { archivedAt: at, mergedIntoId: intoId } });
-      const counts: MergeCounts = {
-        notes: moved.notes.length,
-        contacts: moved.contacts.length,
-        opportunities: moved.opportunities.length,
-        tasks: moved.tasks.length,
-        channelLinks: moved.channelLinks.length,
-        subsidiaries: moved.subsidiaries.length,
-        team: joined.length,
-      };
-      await new AuditLog(tx, ws).record(by, 'account.merge', 'account', intoId, {
-        from: { id: fromId, key: from.key, name: from.name },
-        moved,
-        team: joined.map((member) => ({ userId: member.userId, role: member.role })),
-      });
-      await new AuditLog(tx, ws).record(by, 'account.merged', 'account', fromId, {
-        into: { id: intoId, key: into.key },
-      });
-      return { into: toAccount(row), moved: counts };
+      const { row, moved } = await mergeAccounts(tx, this.workspaceId, fromId, intoId, by, at);
+      return { into: toAccount(row), moved };
     });
   }
 
@@ -403,54 +343,4 @@ export class AccountRepository {
     const rows = await this.db.user.findMany({ where: { workspaceId: this.workspaceId, id: { in: ids } } });
     return new Map(rows.map((row) => [row.id, row]));
   }
-}
-
-export interface MergeCounts {
-  notes: number;
-  contacts: number;
-  opportunities: number;
-  tasks: number;
-  channelLinks: number;
-  subsidiaries: number;
-  team: number;
-}
-
-/** Fields whose old and new value the audit keeps, so the timeline can say "tier B → A". */
-const TRACKED = [
-  'name',
-  'key',
-  'tier',
-  'status',
-  'ownerId',
-  'parentId',
-  'region',
-  'country',
-  'sector',
-  'visibility',
-  'renewalAt',
-  'annualRevenue',
-  'potential',
-] as const;
-
-/** What a patch changes, as JSON-safe before and after values; the gut feel as score and reason. */
-function changesOf(existing: AccountRow, patch: AccountPatch): Record<string, { from: unknown; to: unknown }> {
-  const plain = (value: unknown) => (value instanceof Date ? value.toISOString() : (value ?? null));
-  const changes: Record<string, { from: unknown; to: unknown }> = {};
-  for (const field of TRACKED) {
-    if (!(field in patch)) continue;
-    const from = plain(existing[field]);
-    const to = plain(patch[field]);
-    if (from !== to) changes[field] = { from, to };
-  }
-  if ('healthOverride' in patch) {
-    const before =
-      existing.healthOverrideScore === null
-        ? null
-        : { score: existing.healthOverrideScore, reason: existing.healthOverrideReason };
-    const after = patch.healthOverride
-      ? { score: patch.healthOverride.score, reason: patch.healthOverride.reason }
-      : null;
-    changes.healthOverride = { from: before, to: after };
-  }
-  return changes;
 }

@@ -15,12 +15,13 @@ import type {
   DigestTask,
 } from '../../src/domain/digest-types.ts';
 import { computeHealth, type Health } from '../../src/domain/health.ts';
-import { bandOf, DEFAULT_HEALTH_SETTINGS, resolveHealthSettings } from '../../src/domain/health-settings.ts';
+import { DEFAULT_HEALTH_SETTINGS, resolveHealthSettings } from '../../src/domain/health-settings.ts';
 import { calendarDaysBetween, startOfUtcDay } from '../../src/domain/health-time.ts';
 import { isoWeekKey } from '../../src/domain/health-trend.ts';
 import { type HealthBand, OPEN_STAGES } from '../../src/domain/records.ts';
 import { translated } from '../../src/i18n/translate.ts';
 import { healthFactsOf, type WorkspaceStore } from '../../src/store/store.ts';
+import { scoredHealth } from '../helpers/health.ts';
 import { openTestStore, type TestDatabase } from '../helpers/store.ts';
 import { createTestWorkspace } from '../helpers/workspace.ts';
 
@@ -31,17 +32,7 @@ const DAY = 86_400_000;
 const on = (offset: number, hour = 8, minute = 0) => new Date(Date.UTC(2026, 10, 30 + offset, hour, minute));
 
 function health(score: number | null, topReason: string | null = 'the weakest part'): Health {
-  const band = score === null ? null : bandOf(score, DEFAULT_HEALTH_SETTINGS);
-  return {
-    score,
-    band,
-    computedScore: score,
-    computedBand: band,
-    components: [],
-    override: null,
-    topReason,
-    missing: [],
-  };
+  return scoredHealth(score, topReason);
 }
 
 let nextId = 0;

@@ -17,7 +17,7 @@ import type {
   DigestTask,
 } from '../../src/domain/digest-types.ts';
 import type { Health } from '../../src/domain/health.ts';
-import { bandOf, DEFAULT_HEALTH_SETTINGS, resolveHealthSettings } from '../../src/domain/health-settings.ts';
+import { DEFAULT_HEALTH_SETTINGS, resolveHealthSettings } from '../../src/domain/health-settings.ts';
 import type { Tier } from '../../src/domain/records.ts';
 import { translated } from '../../src/i18n/translate.ts';
 import { renderMessage, type SlackMessage } from '../../src/platforms/slack/blocks.ts';
@@ -30,6 +30,7 @@ import type { ListBlock, Reply } from '../../src/replies/reply.ts';
 import { renderText } from '../../src/replies/text.ts';
 import { SYSTEM_ACTOR } from '../../src/store/store.ts';
 import { adaptiveCardProblems, markdownInjections, textRuns } from '../helpers/adaptive-card-check.ts';
+import { scoredHealth } from '../helpers/health.ts';
 import { slackLimitViolations, unescapedUserText } from '../helpers/slack-limits.ts';
 import { openTestStore, type TestDatabase } from '../helpers/store.ts';
 import { createTestWorkspace, type TestWorkspace } from '../helpers/workspace.ts';
@@ -45,17 +46,7 @@ const HEADINGS = Object.values(DIGEST_HEADINGS);
 const TITLE = 'Account health digest · 30 Nov 2026';
 
 function health(score: number | null, topReason: string | null): Health {
-  const band = score === null ? null : bandOf(score, DEFAULT_HEALTH_SETTINGS);
-  return {
-    score,
-    band,
-    computedScore: score,
-    computedBand: band,
-    components: [],
-    override: null,
-    topReason,
-    missing: score === null ? ['reason.noContacts'] : [],
-  };
+  return scoredHealth(score, topReason, score === null ? ['reason.noContacts'] : []);
 }
 
 const ownerName = (n: number) => `Owner ${n} <!channel> *bold* _it_`;

@@ -23,9 +23,14 @@ export interface TeamsDeps {
   logger: Logger;
 }
 
+/** The language the activity says it is in, else English: for what is said before the person is known. */
+export function activityLocale(context: TurnContext) {
+  return supportedLocale(context.activity.locale) ?? DEFAULT_LOCALE;
+}
+
 /** The apology when a turn failed before its person's language was known: the activity's own, else English. */
 function apology(context: TurnContext): Reply {
-  const locale = supportedLocale(context.activity.locale) ?? DEFAULT_LOCALE;
+  const locale = activityLocale(context);
   return { ...reply({ summary: t(locale, 'engine.internal'), tone: 'error' }), locale };
 }
 
@@ -129,7 +134,7 @@ export function registerHandlers(app: Application<TurnState>, deps: TeamsDeps): 
     const bot = context.activity.recipient.id;
     if (!(context.activity.membersAdded ?? []).some((member) => member.id === bot)) return;
     try {
-      const locale = supportedLocale(context.activity.locale) ?? DEFAULT_LOCALE;
+      const locale = activityLocale(context);
       const personal = context.activity.conversation.conversationType === 'personal';
       const welcome = welcomeReply(locale, personal ? 'personal' : 'shared');
       await context.sendActivity(cardActivity(renderCard(welcome), welcome.summary));
