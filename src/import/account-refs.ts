@@ -4,6 +4,7 @@
 import { normalize } from '../domain/normalize.ts';
 import type { Account } from '../domain/records.ts';
 import { shown } from './cells.ts';
+import { RecordIds } from './record-ids.ts';
 
 export interface AccountRefs {
   account?: string | null;
@@ -14,13 +15,13 @@ export interface AccountRefs {
 export type AccountLookup = { account: Account } | { problem: string };
 
 export class AccountDirectory {
-  private readonly byExternalId = new Map<string, Account>();
+  private readonly byExternalId: RecordIds<Account>;
   private readonly byKey = new Map<string, Account>();
   private readonly byName = new Map<string, Account[]>();
 
   constructor(accounts: readonly Account[]) {
+    this.byExternalId = new RecordIds(accounts, (account) => account.externalId);
     for (const account of accounts) {
-      if (account.externalId) this.byExternalId.set(account.externalId, account);
       this.byKey.set(account.key, account);
       const name = normalize(account.name);
       this.byName.set(name, [...(this.byName.get(name) ?? []), account]);

@@ -2,7 +2,7 @@
 // creates or updates it. All accounts are written in one transaction, so subsidiaries and their parents arrive
 // together.
 
-import { KEY_PATTERN, suggestKey } from '../domain/account-key.ts';
+import { KEY_PATTERN, sharedKeys, suggestKey } from '../domain/account-key.ts';
 import { normalize } from '../domain/normalize.ts';
 import type { Account } from '../domain/records.ts';
 import { regionOfCountry } from '../domain/regions.ts';
@@ -11,6 +11,7 @@ import { shown } from './cells.ts';
 import { type AccountDraft, resolveParents } from './hierarchy.ts';
 import { createUsersFor, idOf, type People, type UserSlot } from './people.ts';
 import { Claims, changes, defined, type ImportSource, type Parsed, type Plan } from './plan.ts';
+import { matchingId, RecordIds, sameRecordId } from './record-ids.ts';
 import type { AccountRow } from './rows.ts';
 
 type Fields = Omit<NewImportedAccount, 'ownerId'> & { ownerId?: UserSlot | null };
@@ -26,7 +27,7 @@ function identify(
   existing: readonly Account[],
   allowDuplicates: boolean,
 ): AccountDraft[] {
-  const byExternalId = new Map(existing.flatMap((a) => (a.externalId ? [[a.externalId, a] as const] : [])));
+  const byExternalId = new RecordIds(existing, (account) => account.externalId);
   const byKey = new Map(existing.map((account) => [account.key, account]));
   const byName = new Map<string, Account[]>();
   for (const account of existing)
@@ -37,9 +38,10 @@ function identify(
     const key = row.key?.toLowerCase() ?? null;
     const draft: AccountDraft = { line, row, match: null, key: key ?? '', name: row.name ?? '' };
     drafts.push(draft);
-    // Another system's id wins; a key or name only matches an account that has no other id.
+    // Another system's id wins; a name only matches an account that has no other id. A key is kam-bot's own handle,
+    // so it matches whatever id the account holds: that is how a second CRM's rows update the same accounts.
     const free = (account: Account | undefined) =>
-      account && (!row.externalId || !account.externalId || account.externalId === row.externalId)
+      account && (!row.externalId || !account.externalId || sameRecordId(account.externalId, row.externalId))
         ? account
         : undefined;
     const named = row.name ? (byName.get(normalize(row.name)) ?? []).filter((account) => free(account)) : [];
@@ -52,8 +54,8 @@ function identify(
       continue;
     }
     draft.match =
-      (row.externalId ? byExternalId.get(row.externalId) : undefined) ??
-      free(key === null ? undefined : byKey.get(key)) ??
+      byExternalId.get(row.externalId) ??
+      (key === null ? undefined : byKey.get(key)) ??
       (key === null && named.length === 1 ? named[0] : undefined) ??
       null;
     const owner = key === null ? undefined : byKey.get(key);
@@ -74,17 +76,19 @@ function identify(
     draft.name = row.name ?? draft.match?.name ?? '';
     const earlier = claims.claim(line, [
       draft.match ? `match:${draft.match.id}` : null,
-      row.externalId ? `id:${row.externalId}` : null,
+      row.externalId ? `id:${matchingId(row.externalId)}` : null,
       key === null ? null : `key:${key}`,
       row.externalId ? null : `name:${normalize(draft.name)}`,
     ]);
     if (earlier !== null) draft.failure = `it is the same account as line ${earlier}; give each account one row`;
   }
   // Keys for new accounts come last, so that none takes a key a later row asks for.
+  // A subsidiary's key follows its own name: "siemens" is left to Siemens AG when Siemens Mobility is beside it.
   const taken = new Set([...existing.map((account) => account.key), ...drafts.map((draft) => draft.key)]);
+  const shared = sharedKeys([...existing.map((account) => account.name), ...drafts.map((draft) => draft.name)]);
   for (const draft of drafts) {
     if (draft.failure || draft.key) continue;
-    draft.key = draft.match?.key ?? suggestKey(draft.name, (candidate) => taken.has(candidate));
+    draft.key = draft.match?.key ?? suggestKey(draft.name, (candidate) => taken.has(candidate), shared);
     taken.add(draft.key);
   }
   return drafts;
@@ -104,7 +108,8 @@ function fieldsOf(draft: AccountDraft, people: People, currency: string | undefi
   return defined({
     key: draft.key,
     name: draft.name,
-    externalId: row.externalId,
+    // An account keeps the id of the system it came from; a second CRM's id does not replace it.
+    externalId: draft.match?.externalId ? undefined : row.externalId,
     aliases: row.aliases === null ? [] : row.aliases,
     tier: row.tier ?? undefined,
     status: row.status ?? undefined,

@@ -3,6 +3,7 @@ import { normalize } from '../domain/normalize.ts';
 import type { ContactImportPatch, ImportedContact, NewContact } from '../store/store.ts';
 import type { AccountDirectory } from './account-refs.ts';
 import { Claims, changes, defined, emptyPlan, type Parsed, type Plan } from './plan.ts';
+import { matchingId, RecordIds } from './record-ids.ts';
 import type { ContactRow } from './rows.ts';
 import type { BatchWriter } from './write.ts';
 
@@ -20,7 +21,7 @@ export function planContacts(
   existing: readonly ImportedContact[],
   accounts: AccountDirectory,
 ): ContactPlan {
-  const byExternalId = new Map(existing.flatMap((c) => (c.externalId ? [[c.externalId, c] as const] : [])));
+  const byExternalId = new RecordIds(existing, (contact) => contact.externalId);
   const byEmail = new Map(existing.flatMap((c) => (c.email ? [[`${c.accountId}|${c.email}`, c] as const] : [])));
   const byName = new Map(existing.map((c) => [`${c.accountId}|${normalize(c.name)}`, c] as const));
   const plan: ContactPlan = emptyPlan();
@@ -35,7 +36,7 @@ export function planContacts(
     const accountId = lookup?.account.id;
     const name = nameOf(row);
     const match =
-      (row.externalId ? byExternalId.get(row.externalId) : undefined) ??
+      byExternalId.get(row.externalId) ??
       (accountId !== undefined && row.email ? byEmail.get(`${accountId}|${row.email}`) : undefined) ??
       (accountId !== undefined && name && !row.externalId ? byName.get(`${accountId}|${normalize(name)}`) : undefined);
     if (!match && accountId === undefined) {
@@ -48,7 +49,7 @@ export function planContacts(
     }
     const earlier = claims.claim(line, [
       match ? `match:${match.id}` : null,
-      row.externalId ? `id:${row.externalId}` : null,
+      row.externalId ? `id:${matchingId(row.externalId)}` : null,
       row.email ? `email:${accountId}|${row.email}` : null,
       name && !row.email && !row.externalId ? `name:${accountId}|${normalize(name)}` : null,
     ]);

@@ -4,6 +4,7 @@
 import { normalize } from '../domain/normalize.ts';
 import type { Account } from '../domain/records.ts';
 import { shown } from './cells.ts';
+import { matchingId } from './record-ids.ts';
 import type { AccountRow } from './rows.ts';
 
 export interface AccountDraft {
@@ -23,7 +24,7 @@ export type ParentTarget = { draft: AccountDraft } | { account: Account };
 
 /** The parent reference of a row: by id, key or anything (id, key or name), or undefined/null. */
 function parentRef(row: AccountRow): { text: string; by: 'id' | 'key' | 'any' } | null | undefined {
-  if (row.parentExternalId) return { text: row.parentExternalId, by: 'id' };
+  if (row.parentExternalId) return { text: matchingId(row.parentExternalId), by: 'id' };
   if (row.parentKey) return { text: row.parentKey.toLowerCase(), by: 'key' };
   if (row.parent) return { text: row.parent, by: 'any' };
   const present = row.parent !== undefined || row.parentKey !== undefined || row.parentExternalId !== undefined;
@@ -39,7 +40,7 @@ function indexOf<T>(items: readonly T[], keys: (item: T) => (string | null)[]): 
 }
 
 const identities = (id: string | null, key: string, name: string) => [
-  id === null ? null : `id:${id}`,
+  id === null ? null : `id:${matchingId(id)}`,
   `key:${key}`,
   `name:${normalize(name)}`,
 ];
@@ -57,7 +58,7 @@ export function resolveParents(drafts: readonly AccountDraft[], existing: readon
     }
     const lookups =
       ref.by === 'any'
-        ? [`id:${ref.text}`, `key:${ref.text.toLowerCase()}`, `name:${normalize(ref.text)}`]
+        ? [`id:${matchingId(ref.text)}`, `key:${ref.text.toLowerCase()}`, `name:${normalize(ref.text)}`]
         : [`${ref.by}:${ref.text}`];
     const lookup = lookups.find((key) => inFile.has(key) || inStore.has(key));
     const candidates: ParentTarget[] = lookup

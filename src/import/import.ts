@@ -66,7 +66,8 @@ export interface ImportReport {
 /** A row with fewer cells than the header, or more that are not empty, is not what the header describes. */
 function cellCountProblem(cells: readonly string[], columns: number): string | null {
   if (cells.length >= columns && cells.slice(columns).every((cell) => cell.trim() === '')) return null;
-  return `the row has ${cells.length} cells where the header has ${columns}; a separator or a quote may be out of place`;
+  const has = cells.length === 1 ? '1 cell' : `${cells.length} cells`;
+  return `the row has ${has} where the header has ${columns}; a separator or a quote may be out of place`;
 }
 
 export async function importCsv(

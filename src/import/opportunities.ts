@@ -7,6 +7,7 @@ import type { ImportedOpportunity, NewImportedOpportunity, OpportunityImportPatc
 import type { AccountDirectory } from './account-refs.ts';
 import { idOf, type People, type UserSlot } from './people.ts';
 import { Claims, changes, defined, emptyPlan, type Parsed, type Plan } from './plan.ts';
+import { matchingId, RecordIds } from './record-ids.ts';
 import type { OpportunityRow } from './rows.ts';
 import type { BatchWriter } from './write.ts';
 
@@ -43,7 +44,7 @@ export function planOpportunities(
   people: People,
   options: { currency: string | undefined; now: Date },
 ): OpportunityPlan {
-  const byExternalId = new Map(existing.flatMap((o) => (o.externalId ? [[o.externalId, o] as const] : [])));
+  const byExternalId = new RecordIds(existing, (opportunity) => opportunity.externalId);
   const byTitle = new Map<string, ImportedOpportunity[]>();
   for (const opp of existing) {
     if (opp.externalId) continue;
@@ -77,7 +78,7 @@ export function planOpportunities(
       );
       continue;
     }
-    const match = (row.externalId ? byExternalId.get(row.externalId) : undefined) ?? candidates[0];
+    const match = byExternalId.get(row.externalId) ?? candidates[0];
     if (!match && !account) {
       fail('names no account, and a new opportunity belongs to one');
       continue;
@@ -88,7 +89,7 @@ export function planOpportunities(
     }
     const earlier = claims.claim(line, [
       match ? `match:${match.id}` : null,
-      row.externalId ? `id:${row.externalId}` : null,
+      row.externalId ? `id:${matchingId(row.externalId)}` : null,
     ]);
     if (earlier !== null) {
       fail(`it is the same opportunity as line ${earlier}; give each opportunity one row`);

@@ -2,6 +2,8 @@
 // change one (and which fields), which change nothing, and which fail and why. Dry runs print it; --strict stops on
 // its failures; the writers only carry it out.
 
+import { sameRecordId } from './record-ids.ts';
+
 export interface RowFailure {
   line: number;
   /** One sentence without its full stop, e.g. "close_date “2017-02-30” is not a date". */
@@ -48,7 +50,9 @@ export function changes<W extends object>(current: { [K in keyof W]?: unknown },
   const patch: Partial<W> = {};
   for (const key of Object.keys(wanted) as (keyof W)[]) {
     const value = wanted[key];
-    if (value !== undefined && !same(current[key], value)) patch[key] = value;
+    const unchanged =
+      same(current[key], value) || (key === 'externalId' && sameRecordId(current[key] as string, value as string));
+    if (value !== undefined && !unchanged) patch[key] = value;
   }
   return patch;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suggestKey } from '../../src/domain/account-key.ts';
+import { sharedKeys, suggestKey } from '../../src/domain/account-key.ts';
 import { editDistance } from '../../src/domain/edit-distance.ts';
 import { coreName, normalize, stripControlCharacters } from '../../src/domain/normalize.ts';
 import { extractTags, kindOf, sentimentOf } from '../../src/domain/note-text.ts';
@@ -41,6 +41,15 @@ describe('account keys', () => {
     expect(suggestKey('Acme Holdings', (key) => taken.has(key))).toBe('acme-2');
     expect(suggestKey('Ünïcode Straße', () => false)).toBe('unicode');
     expect(suggestKey('!!!', () => false)).toBe('account');
+  });
+
+  it('leaves a short key that fits several names to the account whose whole name it is', () => {
+    const shared = sharedKeys(['Siemens Mobility GmbH', 'Siemens AG', 'Deutsche Bank AG', 'Deutsche Bahn AG']);
+    const none = () => false;
+    expect(suggestKey('Siemens Mobility GmbH', none, shared)).toBe('siemens-mobility');
+    expect(suggestKey('Siemens AG', none, shared)).toBe('siemens');
+    expect(suggestKey('Deutsche Bank AG', none, shared)).toBe('deutsche-bank');
+    expect(suggestKey('Globex', none, shared)).toBe('globex');
   });
 });
 

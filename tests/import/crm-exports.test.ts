@@ -60,7 +60,7 @@ describe('a Salesforce account report', () => {
   it('maps Type to status, derives the region from the country, and leaves out the report footer', async () => {
     const report = [
       '"Account ID","Account Name","Type","Billing Country"',
-      '"0011","Vandelay Industries","Customer - Direct","Germany"',
+      '"0011","Pendant Publishing","Customer - Direct","Germany"',
       '"0012","Kramerica","Prospect","United States"',
       '"0013","Pendant Publishing","Channel Partner / Reseller","Atlantis"',
       '',
@@ -98,6 +98,54 @@ describe('the same customer from a second CRM', () => {
     const allowed = await importFile(ws, 'accounts', file('sf-accounts.csv', salesforce), { allowDuplicates: true });
     expect(allowed.counts).toMatchObject({ created: 1, failed: 0 });
     expect((await ws.accounts.byExternalId('001A'))?.key).not.toBe('initech');
+  });
+
+  it('updates the account a row names by key, which keeps the id of the system it came from', async () => {
+    const hubspot = ['Record ID,Company name', '7001,Tyrell Corporation'].join('\r\n');
+    await importFile(ws, 'accounts', file('hs-companies.csv', hubspot));
+    const salesforce = ['Account ID,Account Name', '001Q,Tyrell Corporation'].join('\r\n');
+    expect((await importFile(ws, 'accounts', file('sf.csv', salesforce))).counts).toMatchObject({ failed: 1 });
+    const withKey = ['Key,Account ID,Account Name,Industry', 'tyrell,001Q,Tyrell Corporation,Latex'].join('\r\n');
+    const result = await importFile(ws, 'accounts', file('sf-keyed.csv', withKey));
+    expect(result.counts).toMatchObject({ created: 0, updated: 1, failed: 0 });
+    expect(await ws.accounts.byKey('tyrell')).toMatchObject({ externalId: '7001', sector: 'Latex' });
+  });
+});
+
+describe('Salesforce ids', () => {
+  it('match in their 15- and 18-character forms, for accounts and for the rows that name them', async () => {
+    const report = ['Account ID,Account Name', '001A0000006Vm9r,Umbrella Corp'].join('\r\n');
+    expect((await importFile(ws, 'accounts', file('report.csv', report))).counts).toMatchObject({ created: 1 });
+    const loader = ['Account ID,Account Name', '001A0000006Vm9rIAC,Umbrella Corporation'].join('\r\n');
+    const again = await importFile(ws, 'accounts', file('loader.csv', loader));
+    expect(again.counts).toMatchObject({ created: 0, updated: 1, failed: 0 });
+    expect(await ws.accounts.byExternalId('001A0000006Vm9r')).toMatchObject({ name: 'Umbrella Corporation' });
+    const contacts = ['Contact ID,Last Name,Account ID', '003A0000001ab1C,Wesker,001A0000006Vm9rIAC'].join('\r\n');
+    expect((await importFile(ws, 'contacts', file('contacts.csv', contacts))).counts).toMatchObject({ created: 1 });
+    // Same 15 characters, wrong checksum: another system's id, not this record.
+    const stranger = ['Account ID,Account Name', '001A0000006Vm9rXYZ,Umbrella Corporation'].join('\r\n');
+    expect((await importFile(ws, 'accounts', file('other.csv', stranger), { dryRun: true })).counts).toMatchObject({
+      created: 0,
+      updated: 0,
+      failed: 1,
+    });
+  });
+});
+
+describe('keys of new accounts', () => {
+  it('follow their own names: a subsidiary listed before its parent does not take the group key', async () => {
+    const groups = [
+      'Account Name,Parent Account',
+      'Siemens Österreich AG,Siemens AG',
+      'Siemens AG,',
+      'Deutsche Bank AG,',
+      'Deutsche Bahn AG,',
+    ].join('\r\n');
+    expect((await importFile(ws, 'accounts', file('groups.csv', groups))).counts).toMatchObject({ created: 4 });
+    const keys = new Map((await ws.imports.accounts()).map((account) => [account.name, account.key]));
+    expect(
+      [...['Siemens Österreich AG', 'Siemens AG', 'Deutsche Bank AG', 'Deutsche Bahn AG']].map((n) => keys.get(n)),
+    ).toEqual(['siemens-osterreich', 'siemens', 'deutsche-bank', 'deutsche-bahn']);
   });
 });
 
