@@ -24,7 +24,10 @@ export function suggestKey(
     if (candidate.length < 2 || !KEY_PATTERN.test(candidate) || isTaken(candidate)) continue;
     if (!(shortened && isShared(candidate))) return candidate;
   }
-  const stem = keyOf(base).slice(0, MAX_KEY_LENGTH - 4).replace(/-+$/, '') || 'account';
+  const stem =
+    keyOf(base)
+      .slice(0, MAX_KEY_LENGTH - 4)
+      .replace(/-+$/, '') || 'account';
   for (let number = 2; ; number++) {
     const candidate = `${stem}-${number}`;
     if (!isTaken(candidate)) return candidate;

@@ -7,6 +7,7 @@ import { connectionVersion, readAccountIndex } from './account-index.ts';
 import { accountListQuery } from './account-list-query.ts';
 import { type MergeCounts, mergeAccounts } from './account-merge.ts';
 import { type Actor, AuditLog } from './audit.ts';
+import { handOverTeamRoles } from './members.ts';
 import { plainReader } from './plain-reads.ts';
 import { prepared } from './prepared.ts';
 import { type Db, isUniqueViolation, type Prisma, stringArray } from './prisma.ts';
@@ -277,18 +278,7 @@ export class AccountRepository {
         },
       });
       if (fields.ownerId !== undefined && fields.ownerId !== null && fields.ownerId !== existing.ownerId) {
-        // The previous owner stays on the team, as a member.
-        if (existing.ownerId !== null) {
-          await tx.accountMember.updateMany({
-            where: { workspaceId: this.workspaceId, accountId: id, userId: existing.ownerId, role: 'owner' },
-            data: { role: 'member' },
-          });
-        }
-        await tx.accountMember.upsert({
-          where: { accountId_userId: { accountId: id, userId: fields.ownerId } },
-          create: { workspaceId: this.workspaceId, accountId: id, userId: fields.ownerId, role: 'owner' },
-          update: { role: 'owner' },
-        });
+        await handOverTeamRoles(tx, this.workspaceId, id, existing.ownerId, fields.ownerId);
       }
       await new AuditLog(tx, this.workspaceId).record(by, 'account.update', 'account', id, {
         fields: Object.keys(patch),

@@ -47,3 +47,34 @@ export class MemberRepository {
     });
   }
 }
+
+/**
+ * The team when an account changes hands: the new owner's team role is kept aside and the previous owner gets back
+ * the role they held before they owned it (a member, if they joined as its owner).
+ */
+export async function handOverTeamRoles(
+  tx: Db,
+  workspaceId: number,
+  accountId: number,
+  previousOwnerId: number | null,
+  newOwnerId: number,
+): Promise<void> {
+  if (previousOwnerId !== null) {
+    const previous = await tx.accountMember.findFirst({
+      where: { workspaceId, accountId, userId: previousOwnerId, role: 'owner' },
+    });
+    if (previous) {
+      await tx.accountMember.update({
+        where: { id: previous.id },
+        data: { role: previous.roleBeforeOwner ?? 'member', roleBeforeOwner: null },
+      });
+    }
+  }
+  const joining = await tx.accountMember.findFirst({ where: { workspaceId, accountId, userId: newOwnerId } });
+  if (joining) {
+    const before = joining.role === 'owner' ? joining.roleBeforeOwner : joining.role;
+    await tx.accountMember.update({ where: { id: joining.id }, data: { role: 'owner', roleBeforeOwner: before } });
+  } else {
+    await tx.accountMember.create({ data: { workspaceId, accountId, userId: newOwnerId, role: 'owner' } });
+  }
+}

@@ -190,7 +190,9 @@ describe('/account owner', () => {
   it('hands the account over, keeps the previous owner on the team, and records who did it', async () => {
     const result = await t.run('/account owner umbrella @dana');
     expect(result.status).toBe('ok');
-    expect(result.reply.summary).toBe('Dana Scully now owns Umbrella (umbrella).');
+    expect(result.reply.summary).toBe(
+      'Dana Scully now owns Umbrella (umbrella). Ada Admin stays on the account team as member.',
+    );
     const umbrella = await account('umbrella');
     expect(umbrella.ownerId).toBe(dana.id);
     expect(await t.ws.members.forAccount(umbrella.id)).toEqual(
@@ -200,6 +202,22 @@ describe('/account owner', () => {
       ]),
     );
     expect(await lastAccountEvent('umbrella')).toMatchObject({ action: 'account.update', actorId: t.admin.id });
+  });
+
+  it('gives the previous owner back the team role they had before they owned the account', async () => {
+    const soylent = await t.ws.accounts.create({ key: 'soylent', name: 'Soylent', ownerId: t.admin.id }, SYSTEM_ACTOR);
+    await t.ws.members.set(soylent.id, dana.id, 'executive_sponsor', SYSTEM_ACTOR);
+    await t.run('/account owner soylent @dana');
+    const back = await t.run('/account owner soylent @ada');
+    expect(back.reply.summary).toBe(
+      'Ada Admin now owns Soylent (soylent). Dana Scully stays on the account team as executive sponsor.',
+    );
+    expect(await t.ws.members.forAccount(soylent.id)).toEqual(
+      expect.arrayContaining([
+        { accountId: soylent.id, userId: t.admin.id, role: 'owner' },
+        { accountId: soylent.id, userId: dana.id, role: 'executive_sponsor' },
+      ]),
+    );
   });
 
   it.each([

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "AccountMember" ADD COLUMN "roleBeforeOwner" TEXT;
