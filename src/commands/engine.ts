@@ -190,6 +190,7 @@ export class CommandEngine {
               tone: 'info',
               summary: t(replyLocale(understood.language, ctx.locale), 'engine.createOnlyByCommand', {
                 name: understood.name || 'none',
+                options: understood.options,
               }),
             }),
             locale: replyLocale(understood.language, ctx.locale),

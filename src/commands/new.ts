@@ -4,10 +4,10 @@ import { coreName, stripControlCharacters } from '../domain/normalize.ts';
 import { ConflictError, ValidationError } from '../errors.ts';
 import { keyed, t } from '../i18n/translate.ts';
 import { context, reply } from '../replies/build.ts';
-import { accountLabel } from '../replies/format.ts';
+import { accountLabel, formatDay } from '../replies/format.ts';
 import type { Reply } from '../replies/reply.ts';
-import { defineCommand } from './command.ts';
-import { actorOf, type CommandContext } from './context.ts';
+import { defineCommand, parseWith } from './command.ts';
+import { actorOf, type CommandContext, timeZoneOf } from './context.ts';
 import { newAccountForm } from './forms.ts';
 import { resolveAccount } from './resolve-account.ts';
 import { resolveUser } from './resolve-user.ts';
@@ -19,8 +19,10 @@ import {
   TierSchema,
   VisibilitySchema,
 } from './schemas.ts';
+import { daySchema } from './values/dates.ts';
 
-const USAGE = '/account new <name> [tier:A|B|C] [owner:@person] [parent:<account>] [key:<key>] [region:EMEA]';
+const USAGE =
+  '/account new <name> [tier:A|B|C] [owner:@person] [parent:<account>] [key:<key>] [region:EMEA] [renewal:<date>]';
 
 export const NewAccountArgsSchema = z
   .object({
@@ -34,6 +36,8 @@ export const NewAccountArgsSchema = z
     sector: shortText('sector').optional(),
     status: AccountStatusSchema.optional(),
     visibility: VisibilitySchema.optional(),
+    /** Read as a day in `createAccount`, where the person's time zone is known. */
+    renewal: z.string().optional(),
   })
   .strict();
 
@@ -47,6 +51,9 @@ export async function createAccount(args: NewAccountArgs & { name: string }, ctx
   if (twin) throw new ConflictError(keyed('edit.nameTaken', { account: accountLabel(twin) }));
   const owner = args.owner ? await resolveUser(ctx, args.owner) : ctx.user;
   const parent = args.parent ? await resolveAccount(ctx, args.parent) : null;
+  const renewalAt = args.renewal
+    ? parseWith(daySchema(ctx.now(), timeZoneOf(ctx), 'renewal'), args.renewal, USAGE)
+    : null;
   const taken = new Set(index.map((entry) => entry.key));
   const key = args.key ?? suggestKey(name, (candidate) => taken.has(candidate));
   const account = await ctx.store.accounts.create(
@@ -62,6 +69,7 @@ export async function createAccount(args: NewAccountArgs & { name: string }, ctx
       status: args.status ?? 'active',
       visibility: args.visibility ?? 'open',
       currency: ctx.workspace.currency,
+      renewalAt,
     },
     actorOf(ctx),
   );
@@ -71,6 +79,7 @@ export async function createAccount(args: NewAccountArgs & { name: string }, ctx
     t(locale, 'new.ownerFact', { name: owner.displayName }),
   ];
   if (parent) facts.push(t(locale, 'new.subsidiaryOf', { name: parent.name }));
+  if (renewalAt) facts.push(t(locale, 'new.renewalFact', { date: formatDay(renewalAt, locale) }));
   return reply({
     tone: 'success',
     summary: t(locale, 'new.created', { account: accountLabel(account), facts: facts.join(', ') }),
@@ -87,7 +96,7 @@ export const newAccount = defineCommand({
     '/account new Acme Corporation tier:A',
     '/account new "Nordwind Polska" parent:nordwind owner:@dana region:EMEA',
   ],
-  options: ['tier', 'owner', 'parent', 'key', 'region', 'country', 'sector', 'status', 'visibility'],
+  options: ['tier', 'owner', 'parent', 'key', 'region', 'country', 'sector', 'status', 'visibility', 'renewal'],
   schema: NewAccountArgsSchema,
   toArgs: (input) => ({
     ...input.options,

@@ -26,8 +26,12 @@ export type Understanding =
       due: string | null;
     }
   /** "add Acme Corp": an account is only ever created by the command form. */
-  | { kind: 'create_account'; name: string; language: Language | null }
+  /** `options`: what was typed as options (" tier:A renewal:2027-06-30"), kept for the command to suggest. */
+  | { kind: 'create_account'; name: string; options: string; language: Language | null }
   | { kind: 'unknown'; language: Language | null; accounts: string[]; concepts: string[] };
+
+/** An option of `/account new` ("new Hansa Werke tier:A" is an account to create, not a tier to set). */
+const NEW_ACCOUNT_OPTION = /\s(?:tier|owner|parent|key|region|country|sector|status|visibility|renewal):\S/i;
 
 const CREATE =
   /^(?:add|create|new|neu(?:es|en|er)?|anlegen|lege|erstelle)\s+(?:(?:a|an|the|ein|einen|eine)\s+)?(?:new\s+|neue[ns]?\s+)?(?:account|customer|client|kunden?|konto|firma)?\s*(?<name>.*)$/i;
@@ -37,6 +41,7 @@ const CREATE =
  * account, which only the command form may do. "new" counts only with "account" after it ("new deals" is a question).
  */
 function createsAccount(text: string, concepts: ReadonlySet<string>): boolean {
+  if (/^(?:new|neu(?:es|en|er)?|create|erstelle)\s+\S/i.test(text) && NEW_ACCOUNT_OPTION.test(text)) return true;
   if (/^(?:new|neu(?:es|en|er)?)\s+(?:account|customer|client|kunden?|konto)\b/i.test(text)) return true;
   if (!/^(?:add|create|anlegen|lege|erstelle)\b/i.test(text)) return false;
   const others = [...concepts].filter((concept) => !['add', 'accounts', 'new', 'news', 'show'].includes(concept));
@@ -50,7 +55,10 @@ export function understand(message: string, vocabulary: Vocabulary): Understandi
   if (/^@?kam(?:-bot)?$/i.test(text)) return { kind: 'read', intent: 'help', command: 'help', language };
   const create = CREATE.exec(text);
   if (create && sentence.accounts.length === 0 && createsAccount(text, sentence.concepts)) {
-    return { kind: 'create_account', name: (create.groups?.name ?? '').trim(), language };
+    const typed = create.groups?.name ?? '';
+    const at = typed.search(NEW_ACCOUNT_OPTION);
+    const [name, options] = at < 0 ? [typed, ''] : [typed.slice(0, at), typed.slice(at)];
+    return { kind: 'create_account', name: name.trim(), options: options.trimEnd(), language };
   }
   const request = readRequest(text, vocabulary);
   if (request) {

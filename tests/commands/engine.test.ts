@@ -24,6 +24,21 @@ describe('the command engine', () => {
     expect((await t.run('show acme')).reply.title).toBe('Acme Corporation (acme)');
   });
 
+  it('creates no account from a sentence with options, and gives the command that would', async () => {
+    const t = await createTestWorkspace(db.store, 'creating');
+    const before = (await t.ws.accounts.list()).length;
+    const result = await t.run('new Hansa Werke tier:A renewal:2027-06-30');
+    expect(result.reply.summary).toBe(
+      'I only create accounts from the command, so nothing was added. To add “Hansa Werke”, type /account new Hansa Werke tier:A renewal:2027-06-30.',
+    );
+    expect((await t.ws.accounts.list()).length).toBe(before);
+    const created = await t.run('/account new Hansa Werke tier:A renewal:2027-06-30');
+    expect(created.reply.summary).toBe(
+      'Created Hansa Werke (hansa): tier A (strategic), owner Ada Admin, renewal 2027-06-30.',
+    );
+    expect((await t.ws.accounts.byKey('hansa'))?.renewalAt?.toISOString()).toBe('2027-06-30T12:00:00.000Z');
+  });
+
   it('answers an unknown question with suggestions, never silence', async () => {
     const result = await t.run('what is the airspeed of an unladen swallow?');
     expect(result.status).toBe('user_error');

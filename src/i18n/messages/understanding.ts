@@ -4,7 +4,7 @@ export const en = {
   'engine.tooLong': 'That is too long for one command; split it up.',
   'engine.internal': 'Something went wrong on our side. It has been logged; please try again in a moment.',
   'engine.createOnlyByCommand':
-    'I only create accounts from the command, so nothing was added. To add {name, select, none {an account} other {“{name}”}}, type /account new {name, select, none {<name>} other {{name}}}.',
+    'I only create accounts from the command, so nothing was added. To add {name, select, none {an account} other {“{name}”}}, type /account new {name, select, none {<name>} other {{name}}}{options}.',
 
   'understood.notUnderstood': "Sorry, I didn't understand that.",
   'understood.tryAsking': 'Try asking {examples}.',
@@ -63,7 +63,7 @@ export const de: Record<keyof typeof en, string> = {
   'engine.tooLong': 'Das ist zu lang für einen Befehl; teil es bitte auf.',
   'engine.internal': 'Bei uns ist etwas schiefgegangen. Es ist protokolliert; versuch es bitte gleich noch einmal.',
   'engine.createOnlyByCommand':
-    'Konten lege ich nur per Befehl an, daher wurde nichts angelegt. Um {name, select, none {ein Konto} other {„{name}“}} anzulegen, schreib /account new {name, select, none {<Name>} other {{name}}}.',
+    'Konten lege ich nur per Befehl an, daher wurde nichts angelegt. Um {name, select, none {ein Konto} other {„{name}“}} anzulegen, schreib /account new {name, select, none {<Name>} other {{name}}}{options}.',
 
   'understood.notUnderstood': 'Das habe ich leider nicht verstanden.',
   'understood.tryAsking': 'Frag zum Beispiel {examples}.',

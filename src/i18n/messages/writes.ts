@@ -162,6 +162,7 @@ export const en = {
     'Merged {from} into {into}: {notes, plural, one {# note} other {# notes}}, {contacts, plural, one {# contact} other {# contacts}}, {opportunities, plural, one {# opportunity} other {# opportunities}}, {tasks, plural, one {# follow-up} other {# follow-ups}} and {team, plural, one {# team member} other {# team members}} moved.',
   'merge.hint': '“{key}” now finds {into}; the audit trail lists every record moved.',
   'owner.previousStays': '{person} stays on the account team as {role}.',
+  'new.renewalFact': 'renewal {date}',
 } as const satisfies Record<string, string>;
 
 export const de: Record<keyof typeof en, string> = {
@@ -333,4 +334,5 @@ export const de: Record<keyof typeof en, string> = {
     '{from} in {into} zusammengeführt: {notes, plural, one {# Notiz} other {# Notizen}}, {contacts, plural, one {# Kontakt} other {# Kontakte}}, {opportunities, plural, one {# Chance} other {# Chancen}}, {tasks, plural, one {# Aufgabe} other {# Aufgaben}} und {team, plural, one {# Teammitglied} other {# Teammitglieder}} umgezogen.',
   'merge.hint': '„{key}“ findet jetzt {into}; das Änderungsprotokoll listet jeden umgezogenen Datensatz.',
   'owner.previousStays': '{person} bleibt als {role} im Account-Team.',
+  'new.renewalFact': 'Verlängerung {date}',
 };
