@@ -49,7 +49,8 @@ function run(body: (config: Config, logger: Logger) => Promise<number | undefine
 const program = new Command('kam')
   .description('kam-bot: key account management in Slack, Teams and the terminal')
   .version(packageVersion(), '-V, --version', 'print the version')
-  .helpCommand('help [command]', 'show help for a command')
+  .usage('[command] [options]')
+  .helpCommand(false)
   .showHelpAfterError()
   .argument('[command]')
   .allowExcessArguments()
@@ -58,8 +59,34 @@ const program = new Command('kam')
 /** `kam frobnicate`: one sentence naming the commands, exit 1 (commander would say "too many arguments"). */
 function unknownCommand(word: string): void {
   const names = program.commands.map((command) => command.name());
-  console.error(`kam: unknown command “${word}”. The commands are: ${names.join(', ')}, help. Try kam help <command>.`);
+  console.error(`kam: unknown command “${word}”. The commands are: ${names.join(', ')}. Try kam help <command>.`);
   process.exitCode = EXIT.userError;
+}
+
+/**
+ * `kam help digest preview`: that command's help. `kam help note` names the chat command of that name, which is
+ * where people who read "/account note" in the README look first.
+ */
+async function helpFor(words: readonly string[]): Promise<void> {
+  let target: Command = program;
+  for (const word of words) {
+    const next = target.commands.find((command) => command.name() === word || command.aliases().includes(word));
+    if (next) {
+      target = next;
+      continue;
+    }
+    const { COMMANDS } = await import('./commands/registry.ts');
+    if (target === program && COMMANDS.some((command) => command.name === word || command.aliases?.includes(word))) {
+      console.error(
+        `kam: “${word}” is a chat command, not a kam command: /account help ${word} explains it (in the console, or kam exec "/account help ${word}").`,
+      );
+      process.exitCode = EXIT.userError;
+      return;
+    }
+    unknownCommand(word);
+    return;
+  }
+  target.outputHelp();
 }
 
 function packageVersion(): string {
@@ -246,5 +273,11 @@ program
       return backup(config, file, options.force ?? false);
     })(),
   );
+
+program
+  .command('help')
+  .description('show help for a command')
+  .argument('[command...]', 'e.g. import, or digest preview')
+  .action((words: string[]) => helpFor(words));
 
 await program.parseAsync(process.argv);

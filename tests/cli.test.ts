@@ -139,6 +139,12 @@ describe('kam conventions', () => {
       'kam: unknown command “frobnicate”. The commands are: serve, exec, demo, workspaces, digest, import, export, migrate, backup, help. Try kam help <command>.\n',
     );
     expect((await kam(['serve', '--help'], env)).stdout).toMatch(/\/api\/messages\s+\(Teams\)/);
+    expect((await kam(['help', 'digest', 'preview'], env)).stdout).toMatch(/^Usage: kam digest preview/);
+    const chat = await kam(['help', 'note'], env);
+    expect(chat).toMatchObject({ code: 1, stdout: '' });
+    expect(chat.stderr).toBe(
+      'kam: “note” is a chat command, not a kam command: /account help note explains it (in the console, or kam exec "/account help note").\n',
+    );
   });
 
   it('says in one sentence, exit 1, when the database is not one, is a folder, or a backup has nowhere to go', async () => {
