@@ -71,6 +71,12 @@ export function firstIssue(error: z.ZodError): string {
  * The text after token `index` (or after the subcommand when -1) exactly as typed, with the command's key:value
  * options cut out: "add acme Jane Roe, CFO role:champion" → "Jane Roe, CFO" after token 1.
  */
+/** A name typed in quotes, as the quotes enclose it: `"Jo Beck"` or „Jo Beck“ → Jo Beck. */
+export function unquoted(text: string): string {
+  const trimmed = text.trim();
+  return /^["“„«'].*["”“»']$/s.test(trimmed) && trimmed.length >= 2 ? trimmed.slice(1, -1).trim() : trimmed;
+}
+
 export function textAfter(input: CommandInput, index: number, options: readonly string[]): string {
   const from =
     index < 0 ? (input.tokens[0]?.start ?? input.line.length) : (input.tokens[index]?.end ?? input.line.length);

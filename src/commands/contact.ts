@@ -7,7 +7,7 @@ import { keyed, t } from '../i18n/translate.ts';
 import { context, reply } from '../replies/build.ts';
 import { accountLabel } from '../replies/format.ts';
 import { accountAndText } from './account-and-text.ts';
-import { type CommandInput, defineCommand, parseWith, textAfter, wholeOptions } from './command.ts';
+import { type CommandInput, defineCommand, parseWith, textAfter, unquoted, wholeOptions } from './command.ts';
 import { actorOf, type CommandContext, viewerOf } from './context.ts';
 import { requireEdit } from './permissions.ts';
 import { BuyingRoleSchema, EmailSchema, InfluenceSchema, RelationshipSchema } from './schemas.ts';
@@ -61,7 +61,11 @@ async function add(input: CommandInput, ctx: CommandContext) {
   const [name = '', ...titleParts] = text.split(',');
   const fields = parseWith(
     ContactFieldsSchema,
-    { name: input.options.name ?? name, title: input.options.title ?? titleParts.join(',').trim(), ...input.options },
+    {
+      name: input.options.name ?? unquoted(name),
+      title: input.options.title ?? unquoted(titleParts.join(',')),
+      ...input.options,
+    },
     USAGE,
   );
   if (!fields.name) throw new ValidationError(keyed('contact.needNameExample'), USAGE);

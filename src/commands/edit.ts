@@ -6,7 +6,7 @@ import { keyed, t } from '../i18n/translate.ts';
 import { context, reply } from '../replies/build.ts';
 import { accountLabel } from '../replies/format.ts';
 import type { AccountPatch } from '../store/store.ts';
-import { defineCommand, wholeOptions } from './command.ts';
+import { defineCommand, unquoted, wholeOptions } from './command.ts';
 import { actorOf, type CommandContext, timeZoneOf } from './context.ts';
 import { editAccountForm } from './forms.ts';
 import { requireEdit, requireOwnerOrAdmin } from './permissions.ts';
@@ -178,7 +178,7 @@ export const edit = defineCommand({
   // "sector:Industrial Automation": a value runs on to the next option, so nothing typed is cut.
   toArgs: (input) => {
     const { options, before } = wholeOptions(input, -1, FIELDS);
-    return { account: before.replace(/^["“„«]|["”“»]$/g, ''), options };
+    return { account: unquoted(before), options };
   },
   run: async ({ account: reference, options }, ctx) => {
     const args = parseEdit(ctx, { account: reference, ...options });

@@ -141,6 +141,14 @@ describe('/account contact add', () => {
     expect((await t.ws.accounts.byId(contact?.accountId ?? 0))?.key).toBe('acme-de');
   });
 
+  it('takes a name and a title in quotes without the quotes', async () => {
+    const result = await t.run('/account contact add acme "Jo Beck", „Head of Buying“ role:champion');
+    expect(await t.ws.contacts.byId(idIn(result.reply.summary))).toMatchObject({
+      name: 'Jo Beck',
+      title: 'Head of Buying',
+    });
+  });
+
   it.each([
     [
       '/account contact',

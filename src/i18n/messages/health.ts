@@ -103,7 +103,7 @@ export const de: Record<keyof typeof en, string> = {
   'component.followThrough': 'Verbindlichkeit',
   'component.pipeline': 'Pipeline & Verlängerung',
   'reason.ago': '{days, plural, =0 {heute} one {vor # Tag} other {vor # Tagen}}',
-  'reason.noInteractions': 'noch keine Kontakte erfasst',
+  'reason.noInteractions': 'noch kein Austausch erfasst (Notiz, Termin, Anruf)',
   'reason.lastContact':
     'letzter Kontakt {ago}; Stufe {tier} erwartet {cadence, plural, one {jeden Tag} other {alle # Tage}} einen',
   'reason.noContactFor': 'seit {days} Tagen kein Kontakt; Stufe {tier} erwartet {cadence}',
