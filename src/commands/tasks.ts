@@ -61,11 +61,11 @@ export const tasks = defineCommand({
   name: 'tasks',
   aliases: ['todos', 'followups', 'follow-ups'],
   summary: 'help.tasks',
-  usage: '/account tasks [mine] [overdue] [account:<account>] [for:@person] [due:"this week"]',
+  usage: '/account tasks [account] [mine] [overdue] [for:@person] [due:"this week"]',
   examples: [
     '/account tasks mine',
     '/account tasks overdue',
-    '/account tasks account:acme',
+    '/account tasks acme',
     '/account tasks for:@dana',
     '/account tasks mine due:"this week"',
   ],
@@ -75,10 +75,13 @@ export const tasks = defineCommand({
   toArgs: (input) => ({
     mine: input.flags.has('mine'),
     overdue: input.flags.has('overdue'),
-    ...(input.options.account ? { account: input.options.account } : {}),
+    // `tasks acme` and `tasks account:acme` alike; words beside account: are refused.
+    ...(input.options.account || input.positional.length > 0
+      ? { account: input.options.account ?? input.positional.join(' ') }
+      : {}),
     ...(input.options.for ? { for: input.options.for } : {}),
     ...(input.options.due ? { due: input.options.due } : {}),
-    words: input.positional,
+    words: input.options.account ? input.positional : [],
   }),
   run: async (args, ctx) => {
     const account = args.account ? await resolveAccount(ctx, args.account) : null;

@@ -13,7 +13,9 @@ export interface Todo {
   assignee: string | null;
 }
 
-const DUE_PHRASE = /\s+(?:by|on|due|until|before)\s+(.{2,40})$/i;
+// German "am Montag", but not the English "9 am tomorrow".
+const DUE_PHRASE =
+  /(?:\s+(?:by|on|due|until|before|bis(?:\s+zum)?|sp(?:ä|ae)testens(?:\s+am)?|f(?:ä|ae)llig(?:\s+am)?)|(?<!\d)\s+am)\s+(.{2,40})$/i;
 
 /**
  * "send the offer by friday" → title "send the offer", due friday. Words after "by" that are no date ("call Bob by

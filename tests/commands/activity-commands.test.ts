@@ -177,16 +177,13 @@ describe('/account tasks', () => {
       'Acme Corporation: follow-ups (2)',
       ['Send the renewal offer', 'Book the QBR'],
     ],
+    ['/account tasks acme', 'member', 'Acme Corporation: follow-ups (2)', ['Send the renewal offer', 'Book the QBR']],
   ] as const)('%s as %s → %s', async (command, who, title, items) => {
     expect(await titles(command, who === 'admin' ? t.admin : t.member)).toEqual({ title, items });
   });
 
   it.each([
-    [
-      '/account tasks acme',
-      'Tasks takes mine, overdue and account:<account>, e.g. /account tasks mine overdue.',
-      'admin',
-    ],
+    ['/account tasks acme account:globex', 'Say the account once, e.g. /account tasks acme overdue.', 'admin'],
     ['/account tasks when:friday', '“when:” is not an option of tasks. Its options are account: for: due:.', 'admin'],
     [
       '/account tasks account:zzqqxx',

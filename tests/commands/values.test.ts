@@ -112,6 +112,20 @@ describe('follow-ups written in text', () => {
     );
   });
 
+  it('reads the German ways of writing a due date, and leaves the English "am" alone', () => {
+    const split = (text: string) => {
+      const { title, due } = splitDue(text, NOW, 'Europe/Berlin');
+      return [title, day(due)];
+    };
+    expect(split('Ute anrufen bis Freitag')).toEqual(['Ute anrufen', '2026-11-27']);
+    expect(split('Angebot schicken bis zum 15.12.')).toEqual(['Angebot schicken', '2026-12-15']);
+    expect(split('Termin vorbereiten am Montag')).toEqual(['Termin vorbereiten', '2026-11-30']);
+    expect(split('Vertrag prüfen spätestens 20.1.')).toEqual(['Vertrag prüfen', '2027-01-20']);
+    expect(split('Bericht fällig am 3.2.27')).toEqual(['Bericht', '2027-02-03']);
+    expect(split('Call Bob 9 am tomorrow')).toEqual(['Call Bob 9 am tomorrow', null]);
+    expect(englishError(() => splitDue('Bericht bis 31.02.', NOW, 'UTC'))).toContain('“31.02”');
+  });
+
   it('finds todo: lines with their owner and due date', () => {
     const todos = findTodos('Good call.\ntodo: send pricing by monday\nTODO: @dana book the QBR room', NOW, 'UTC');
     expect(todos).toEqual([

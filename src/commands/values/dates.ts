@@ -64,8 +64,19 @@ export class AmbiguousDateError extends Error {
 }
 
 /** The word a due date may follow in a phrase ("by friday", "bis Freitag"); the date is what comes after it. */
-const LEAD = /^(?:by|on|until|due|before|bis|am)\s+/i;
+const LEAD = /^(?:by|on|until|due|before|bis(?:\s+zum)?|am|sp(?:ä|ae)testens(?:\s+am)?|f(?:ä|ae)llig(?:\s+am)?)\s+/i;
 const ISO_DAY = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+/** "15.12." and "15.12.27": the day first, as German writes it; without a year, the next such day. */
+const DOTTED_DAY = /^(\d{1,2})\.(\d{1,2})\.?(?:(\d{4}|\d{2}))?$/;
+
+function dottedDay(match: RegExpExecArray, now: Date, timeZone: string): Date | null {
+  const [day, month] = [Number(match[1]), Number(match[2])];
+  if (match[3]) return validDay(Number(match[3].length === 2 ? `20${match[3]}` : match[3]), month, day);
+  const from = today(now, timeZone);
+  const thisYear = validDay(from.getUTCFullYear(), month, day);
+  if (thisYear && thisYear >= from) return thisYear;
+  return validDay(from.getUTCFullYear() + 1, month, day);
+}
 
 /** The calendar day, or null when there is no such day (month 13, 31 February). */
 function validDay(year: number, month: number, day: number): Date | null {
@@ -88,6 +99,8 @@ export function parseDay(text: string, now: Date, timeZone: string): Date | null
   // Year first is ISO's order, always: chrono reads "2027-13-01" as the 13th of January instead of refusing it.
   const iso = ISO_DAY.exec(date);
   if (iso) return validDay(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const dotted = DOTTED_DAY.exec(date);
+  if (dotted) return dottedDay(dotted, now, timeZone);
   // Our own grammar first: the phrases account managers write in both languages ("bis Freitag", "Ende Q1",
   // "KW 12", "nächste Woche", "Monatsende"), the same that sentences are read with.
   const words = normalize(typed).split(' ');

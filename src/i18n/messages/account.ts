@@ -44,7 +44,7 @@ export const en = {
   'task.due': 'due {day}',
   'task.dueOverdue': 'due {day} (overdue)',
   'task.noDueDate': 'no due date',
-  'tasks.wordsNotTaken': 'Tasks takes mine, overdue and account:<account>, e.g. /account tasks mine overdue',
+  'tasks.wordsNotTaken': 'Say the account once, e.g. /account tasks acme overdue',
   'tasks.title':
     '{whose, select, mine {Your {overdue, select, yes {overdue follow-ups} other {follow-ups}}} account {{name}: {overdue, select, yes {overdue follow-ups} other {follow-ups}}} person {{name}’s {overdue, select, yes {overdue follow-ups} other {follow-ups}}} other {{overdue, select, yes {Open overdue follow-ups} other {Open follow-ups}}}} ({count})',
   'tasks.nothingOverdue': 'Nothing overdue.',
@@ -102,7 +102,7 @@ export const de: Record<keyof typeof en, string> = {
   'task.due': 'fällig {day}',
   'task.dueOverdue': 'fällig {day} (überfällig)',
   'task.noDueDate': 'kein Fälligkeitsdatum',
-  'tasks.wordsNotTaken': 'tasks nimmt mine, overdue und account:<Konto>, z. B. /account tasks mine overdue',
+  'tasks.wordsNotTaken': 'Nenn das Konto nur einmal, z. B. /account tasks acme overdue',
   'tasks.title':
     '{whose, select, mine {Deine {overdue, select, yes {überfälligen Aufgaben} other {Aufgaben}}} account {{name}: {overdue, select, yes {überfällige Aufgaben} other {Aufgaben}}} person {{overdue, select, yes {Überfällige Aufgaben} other {Aufgaben}} von {name}} other {{overdue, select, yes {Überfällige Aufgaben} other {Offene Aufgaben}}}} ({count})',
   'tasks.nothingOverdue': 'Nichts überfällig.',
