@@ -1,7 +1,8 @@
 // Creates the next migration from a change to prisma/schema.prisma, offline:
 //   npm run db:migration -- <name>
 // Replays the existing migrations into a scratch database, asks Prisma's schema engine for the SQL that takes it
-// to what schema.prisma describes, and writes prisma/migrations/<timestamp>_<name>/migration.sql.
+// to what schema.prisma describes, and writes prisma/migrations/<timestamp>_<name>/migration.sql; the same for
+// PostgreSQL into prisma/postgres/ (scripts/postgres-schema.ts), on a throwaway server.
 // The FTS5 search index is hand-written SQL (src/store/search-index-sql.ts): the first migration creates it, and
 // a later migration that rebuilds one of its tables (SQLite's "RedefineTables") gets its triggers back.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,12 +11,15 @@ import { join } from 'node:path';
 import {
   applyPendingMigrations,
   MIGRATIONS_DIR,
+  POSTGRES_MIGRATIONS_DIR,
+  POSTGRES_SCHEMA_PATH,
   readMigrationList,
   SCHEMA_FILTERS,
   SCHEMA_PATH,
 } from '../src/store/migrations.ts';
 import { openSchemaEngine } from '../src/store/schema-engine.ts';
 import { createSearchIndexSql, SEARCH_INDEXES, searchTriggersSql } from '../src/store/search-index-sql.ts';
+import { committedPostgresSchema, postgresMigrationSql, postgresSchemaOf } from './postgres-schema.ts';
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
@@ -38,10 +42,23 @@ try {
     filters: SCHEMA_FILTERS,
   });
   await session.close();
-  if (diff.exitCode === 0) {
+  const postgresBefore = committedPostgresSchema();
+  const postgresAfter = postgresSchemaOf(schema);
+  const postgresSql = postgresBefore === postgresAfter ? '' : await postgresMigrationSql(postgresBefore, postgresAfter);
+  if (diff.exitCode === 0 && !postgresSql) {
     console.log('The migrations already give what schema.prisma describes; nothing to create.');
     process.exit(0);
   }
+  const stamp = new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14);
+  if (postgresSql) {
+    const dir = join(POSTGRES_MIGRATIONS_DIR, `${stamp}_${name}`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(POSTGRES_MIGRATIONS_DIR, 'migration_lock.toml'), 'provider = "postgresql"\n');
+    writeFileSync(join(dir, 'migration.sql'), postgresSql);
+    writeFileSync(POSTGRES_SCHEMA_PATH, postgresAfter);
+    console.log(`Created ${dir}/migration.sql for PostgreSQL.`);
+  }
+  if (diff.exitCode === 0) process.exit(0);
 
   let sql = diff.stdout ?? '';
   const isFirst = readMigrationList().migrationDirectories.length === 0;
@@ -55,7 +72,6 @@ try {
     }
   }
 
-  const stamp = new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14);
   const dir = join(MIGRATIONS_DIR, `${stamp}_${name}`);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(MIGRATIONS_DIR, 'migration_lock.toml'), 'provider = "sqlite"\n');

@@ -5,9 +5,17 @@
 // on the WebAssembly one, see src/store/schema-engine.ts), so point the CLI at a stand-in and nothing downloads.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { delimiter } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const prismaCli = require.resolve('prisma/build/index.js');
-const env = { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.execPath, PRISMA_HIDE_UPDATE_MESSAGE: '1' };
+// The Kysely types' generator is a command of its own (node_modules/.bin/prisma-kysely), found on PATH.
+const bin = new URL('../node_modules/.bin', import.meta.url).pathname;
+const env = {
+  ...process.env,
+  PATH: `${bin}${delimiter}${process.env.PATH ?? ''}`,
+  PRISMA_SCHEMA_ENGINE_BINARY: process.execPath,
+  PRISMA_HIDE_UPDATE_MESSAGE: '1',
+};
 const result = spawnSync(process.execPath, [prismaCli, 'generate'], { stdio: 'inherit', env });
 process.exit(result.status ?? 1);

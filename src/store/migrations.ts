@@ -25,6 +25,9 @@ function packageDir(): string {
 export const PRISMA_DIR = join(packageDir(), 'prisma');
 export const SCHEMA_PATH = join(PRISMA_DIR, 'schema.prisma');
 export const MIGRATIONS_DIR = join(PRISMA_DIR, 'migrations');
+/** PostgreSQL's copy of the schema and its migrations, generated from schema.prisma by `npm run db:migration`. */
+export const POSTGRES_SCHEMA_PATH = join(PRISMA_DIR, 'postgres', 'schema.prisma');
+export const POSTGRES_MIGRATIONS_DIR = join(PRISMA_DIR, 'postgres', 'migrations');
 const LOCKFILE = 'migration_lock.toml';
 
 /** Tables the schema engine must leave alone: the FTS5 search index, which Prisma's schema cannot describe. */

@@ -38,15 +38,19 @@ function loadWasm(): void {
 }
 
 /**
- * Opens the schema engine on a SQLite file (`file:` URL) with the given schema. The engine puts its connection in
- * `locking_mode=EXCLUSIVE`, so no other connection can use the file until the session is closed.
+ * Opens the schema engine on a SQLite file (`file:` URL), or a PostgreSQL database (`postgres://`), with the given
+ * schema. On SQLite the engine puts its connection in `locking_mode=EXCLUSIVE`, so no other connection can use the
+ * file until the session is closed.
  */
 export async function openSchemaEngine(schema: string, databaseUrl: string): Promise<SchemaEngineSession> {
   loadWasm();
-  const factory = new PrismaBetterSqlite3({ url: databaseUrl });
+  const postgres = /^postgres(ql)?:/.test(databaseUrl);
+  const factory = postgres
+    ? new (await import('@prisma/adapter-pg')).PrismaPg({ connectionString: databaseUrl })
+    : new PrismaBetterSqlite3({ url: databaseUrl });
   const connections: SqlDriverAdapter[] = [];
   const tracking = {
-    provider: 'sqlite' as const,
+    provider: postgres ? ('postgres' as const) : ('sqlite' as const),
     adapterName: factory.adapterName,
     connect: async () => {
       const connection = await factory.connect();

@@ -5,11 +5,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { TestProject } from 'vitest/node';
+import { startThrowawayPostgres } from '../../scripts/throwaway-postgres.ts';
 import { applyPendingMigrations } from '../../src/store/migrations.ts';
+import { applyPostgresMigrations } from '../../src/store/postgres-migrations.ts';
+
+const POSTGRES_TEMPLATE = 'kam_template';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     templateDatabase: string;
+    /** A PostgreSQL server with a migrated template database, or null where no server could be started. */
+    postgres: { url: string; template: string } | null;
   }
 }
 
@@ -22,5 +28,19 @@ export default async function setup(project: TestProject) {
   sqlite.pragma('journal_mode = DELETE');
   sqlite.close();
   project.provide('templateDatabase', path);
-  return () => rmSync(dir, { recursive: true, force: true });
+  const postgres = await startThrowawayPostgres(POSTGRES_TEMPLATE);
+  if (postgres) {
+    await applyPostgresMigrations(postgres.url);
+    project.provide('postgres', { url: postgres.urlOf('postgres'), template: POSTGRES_TEMPLATE });
+  } else {
+    project.provide('postgres', null);
+    console.warn(
+      '\n*** No PostgreSQL server could be started (no server binaries: apt-get install postgresql). ' +
+        'The PostgreSQL tests are SKIPPED in this run; CI installs the server and runs them. ***\n',
+    );
+  }
+  return () => {
+    postgres?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
 }
