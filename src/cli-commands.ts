@@ -104,6 +104,35 @@ export async function backup(config: Config, file: string, force: boolean): Prom
   }
 }
 
+/** `kam db copy --to postgres://…`: the whole SQLite database into an empty PostgreSQL one, verified table by table. */
+export async function copyDatabaseTo(config: Config, to: string): Promise<number> {
+  const { CopyError, copySqliteToPostgres, withoutPassword } = await import('./store/sql/copy.ts');
+  if (!/^postgres(ql)?:\/\//.test(to)) {
+    throw new ValidationError(
+      `--to takes a PostgreSQL URL (postgres://user:password@host:5432/database), not “${to}”.`,
+    );
+  }
+  if (/^postgres(ql)?:\/\//.test(config.databaseUrl)) {
+    throw new ValidationError('kam db copy copies the SQLite database; DATABASE_URL names a PostgreSQL one already.');
+  }
+  const source = databaseFilePath(config.databaseUrl);
+  try {
+    let rows = 0;
+    const tables = await copySqliteToPostgres(source, to, (table, count) => {
+      rows += count;
+      console.log(`  ${table}: ${count.toLocaleString('en')} ${count === 1 ? 'row' : 'rows'}`);
+    });
+    console.log(
+      `Copied ${rows.toLocaleString('en')} rows in ${tables.length} tables from ${source} to ${withoutPassword(to)}; ` +
+        'every table has the same row count and checksum on both.',
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof CopyError) throw new ValidationError(error.message);
+    throw error;
+  }
+}
+
 export async function listWorkspaces(config: Config): Promise<number> {
   return withStore(config, async (store) => {
     const installations = await store.workspaces.installations();

@@ -274,6 +274,17 @@ program
     })(),
   );
 
+const db = program.command('db').description('The database itself: copy it to PostgreSQL');
+db.command('copy')
+  .description('Copy the whole SQLite database (DATABASE_URL) into an empty PostgreSQL database, verified per table')
+  .requiredOption('--to <url>', 'the PostgreSQL database, e.g. postgres://kam:secret@db.example.com:5432/kam')
+  .action((options: { to: string }) =>
+    run(async (config) => {
+      const { copyDatabaseTo } = await import('./cli-commands.ts');
+      return copyDatabaseTo(config, options.to);
+    })(),
+  );
+
 program
   .command('help')
   .description('show help for a command')

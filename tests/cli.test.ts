@@ -6,6 +6,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Store, SYSTEM_ACTOR } from '../src/store/store.ts';
 import { kam } from './helpers/kam-cli.ts';
+import { openTestPostgres, postgresServer } from './helpers/postgres.ts';
 import { freshDatabaseFile } from './helpers/store.ts';
 
 let database: ReturnType<typeof freshDatabaseFile>;
@@ -136,7 +137,7 @@ describe('kam conventions', () => {
     const unknown = await kam(['frobnicate'], env);
     expect(unknown).toMatchObject({ code: 1, stdout: '' });
     expect(unknown.stderr).toBe(
-      'kam: unknown command “frobnicate”. The commands are: serve, exec, demo, workspaces, digest, import, export, migrate, backup, help. Try kam help <command>.\n',
+      'kam: unknown command “frobnicate”. The commands are: serve, exec, demo, workspaces, digest, import, export, migrate, backup, db, help. Try kam help <command>.\n',
     );
     expect((await kam(['serve', '--help'], env)).stdout).toMatch(/\/api\/messages\s+\(Teams\)/);
     expect((await kam(['help', 'digest', 'preview'], env)).stdout).toMatch(/^Usage: kam digest preview/);
@@ -174,6 +175,27 @@ describe('kam conventions', () => {
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe.skipIf(!postgresServer)('kam db copy', () => {
+  it('copies the database into an empty PostgreSQL one, then refuses to copy into it again (exit 1)', async () => {
+    const target = await openTestPostgres({ migrated: false });
+    try {
+      const url = target.url.replace('//kam@', '//kam:secret@');
+      const copied = await kam(['db', 'copy', '--to', url], env);
+      expect(copied).toMatchObject({ code: 0, stderr: '' });
+      expect(copied.stdout).toContain('  Account: ');
+      expect(copied.stdout).toMatch(
+        /Copied [\d,]+ rows in 18 tables from .* to postgres:\/\/kam:•••@127\.0\.0\.1:\d+\/kam_\w+; every table has the same row count and checksum on both\.\n$/,
+      );
+      expect(copied.stdout).not.toContain('secret');
+      const again = await kam(['db', 'copy', '--to', url], env);
+      expect(again).toMatchObject({ code: 1, stdout: '' });
+      expect(again.stderr).toMatch(/^The target database is not empty \(Workspace, .*\); copy into a new one\.\n$/);
+    } finally {
+      await target.drop();
     }
   });
 });

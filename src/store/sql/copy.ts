@@ -185,3 +185,31 @@ async function continueSequences(target: SqlDatabase['db']): Promise<void> {
     );
   }
 }
+
+/** The URL with its password hidden, for output and logs. */
+export function withoutPassword(url: string): string {
+  return url.replace(/(\/\/[^:/@]+):[^@]*@/, '$1:•••@');
+}
+
+/**
+ * `kam db copy`: the SQLite database at `sqlitePath` (migrated, as every start leaves it) into the PostgreSQL one at
+ * `postgresUrl`, which is migrated first and must hold no rows.
+ */
+export async function copySqliteToPostgres(
+  sqlitePath: string,
+  postgresUrl: string,
+  onTable?: (table: Table, rows: number) => void,
+): Promise<TableCopy[]> {
+  const [{ default: BetterSqlite3 }, { applyPostgresMigrations }, { postgresDatabase, sqliteDatabase }] =
+    await Promise.all([import('better-sqlite3'), import('../postgres-migrations.ts'), import('./sql-database.ts')]);
+  await applyPostgresMigrations(postgresUrl);
+  const file = new BetterSqlite3(sqlitePath, { readonly: true, fileMustExist: true });
+  const from = sqliteDatabase(file);
+  const to = postgresDatabase(postgresUrl, 1);
+  try {
+    return await copyDatabase(from, to, onTable);
+  } finally {
+    await Promise.all([from.close(), to.close()]);
+    file.close();
+  }
+}
