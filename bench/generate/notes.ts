@@ -13,17 +13,11 @@ import {
   type NoteTemplate,
   WEEKDAYS,
 } from '../../src/demo/texts.ts';
+import { noteRow, noteTagRows } from '../../src/store/rows.ts';
+import { insertRow, insertRows } from '../../src/store/sqlite-rows.ts';
 import { OBSERVATIONS, zipfWord } from '../lib/vocabulary.ts';
 import type { People } from './people.ts';
-import {
-  BATCH,
-  capitalise,
-  type GenAccount,
-  type Generation,
-  iso,
-  type WeightedPicker,
-  WORKSPACE_ID,
-} from './shared.ts';
+import { BATCH, capitalise, type GenAccount, type Generation, type WeightedPicker, WORKSPACE_ID } from './shared.ts';
 
 const RISK = NOTE_TEMPLATES.filter((template) => template.sentiment === 'negative');
 const WIN = NOTE_TEMPLATES.filter((template) => template.sentiment === 'positive');
@@ -65,11 +59,6 @@ export function planNoteTimes(gen: Generation, accounts: GenAccount[], accountPi
 export function insertNotes(gen: Generation, accounts: GenAccount[], { users }: People, times: NoteTimes): number {
   const { db, now, sizes, vocabulary } = gen;
   const { noteRng, noteAccount, noteTime, order } = times;
-  const insertNote = db.prepare(
-    `INSERT INTO Note (id, workspaceId, accountId, body, kind, sentiment, authorId, occurredAt, source, sourceChannel,
-       sourceMessageId, sourcePermalink, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertTag = db.prepare('INSERT INTO NoteTag (workspaceId, noteId, tag) VALUES (?, ?, ?)');
   let totalChars = 0;
   const observation = (): string => {
     const template = noteRng.pick(OBSERVATIONS);
@@ -145,23 +134,21 @@ export function insertNotes(gen: Generation, accounts: GenAccount[], { users }: 
           channel = `19:account-${account.id}@thread.tacv2`;
           messageId = String(at + ++sequence);
         }
-        const occurred = iso(at);
-        insertNote.run(
-          id,
-          WORKSPACE_ID,
-          account.id,
-          note.body,
-          note.kind,
-          note.sentiment,
-          author,
-          occurred,
-          source,
-          channel,
-          messageId,
-          permalink,
-          source === 'import' ? iso(Math.min(now, at + noteRng.int(1, 30) * DAY_MS)) : occurred,
-        );
-        for (const tag of hashtags(note.body)) insertTag.run(WORKSPACE_ID, id, tag);
+        const occurredAt = new Date(at);
+        const createdAt = source === 'import' ? new Date(Math.min(now, at + noteRng.int(1, 30) * DAY_MS)) : occurredAt;
+        const input = {
+          accountId: account.id,
+          body: note.body,
+          kind: note.kind,
+          sentiment: note.sentiment,
+          authorId: author,
+          occurredAt,
+          createdAt,
+          sourceRef: { source, channel, messageId, permalink },
+        };
+        // The same rows the bot writes (src/store/rows.ts), numbered in time order.
+        insertRow(db, 'Note', { id, ...noteRow(WORKSPACE_ID, input, source, createdAt) });
+        insertRows(db, 'NoteTag', noteTagRows(WORKSPACE_ID, id, hashtags(note.body)));
       }
     })();
   }

@@ -1,5 +1,6 @@
 import type { Origin } from '../domain/records.ts';
-import type { Db, Prisma } from './prisma.ts';
+import { type Db, type Prisma, prismaRow } from './prisma.ts';
+import { auditEventRow } from './rows.ts';
 
 /** Who makes a change, and from where. `userId` is null for the system (imports, jobs, the demo loader). */
 export interface Actor {
@@ -34,18 +35,8 @@ export class AuditLog {
     /** When it happened, for records entered with an earlier date (imports, the demo); now by default. */
     at?: Date,
   ): Promise<void> {
-    await this.db.auditEvent.create({
-      data: {
-        ...(at ? { createdAt: at } : {}),
-        workspaceId: this.workspaceId,
-        actorId: by.userId,
-        origin: by.origin,
-        action,
-        entity,
-        entityId,
-        details: (details ?? undefined) as Prisma.InputJsonValue | undefined,
-      },
-    });
+    const row = auditEventRow(this.workspaceId, by, { action, entity, entityId, details }, at ?? new Date());
+    await this.db.auditEvent.create({ data: prismaRow<Prisma.AuditEventUncheckedCreateInput>(row) });
   }
 
   /** Many events in one statement, for imports: one per record written. */
@@ -54,16 +45,11 @@ export class AuditLog {
     events: readonly { action: string; entity: string; entityId: number | null; details?: Record<string, unknown> }[],
   ): Promise<void> {
     if (events.length === 0) return;
+    const now = new Date();
     await this.db.auditEvent.createMany({
-      data: events.map((event) => ({
-        workspaceId: this.workspaceId,
-        actorId: by.userId,
-        origin: by.origin,
-        action: event.action,
-        entity: event.entity,
-        entityId: event.entityId,
-        details: (event.details ?? undefined) as Prisma.InputJsonValue | undefined,
-      })),
+      data: events.map((event) =>
+        prismaRow<Prisma.AuditEventCreateManyInput>(auditEventRow(this.workspaceId, by, event, now)),
+      ),
     });
   }
 

@@ -3,7 +3,8 @@ import type { BuyingRole, Contact } from '../domain/records.ts';
 import { NotFoundError } from '../errors.ts';
 import { type Actor, AuditLog } from './audit.ts';
 import { plainReader } from './plain-reads.ts';
-import type { Db, Prisma } from './prisma.ts';
+import { type Db, type Prisma, prismaRow } from './prisma.ts';
+import { contactRow } from './rows.ts';
 import { inTransaction } from './transaction.ts';
 
 type ContactRow = Prisma.ContactGetPayload<object>;
@@ -101,7 +102,9 @@ export class ContactRepository {
   /** `at`: when it happened, for records entered with an earlier date (the demo); now by default. */
   async add(input: NewContact, by: Actor, at?: Date): Promise<Contact> {
     return inTransaction(this.db, async (tx) => {
-      const row = await tx.contact.create({ data: { ...input, workspaceId: this.workspaceId } });
+      const row = await tx.contact.create({
+        data: prismaRow<Prisma.ContactUncheckedCreateInput>(contactRow(this.workspaceId, input, new Date())),
+      });
       await new AuditLog(tx, this.workspaceId).record(
         by,
         'contact.create',

@@ -5,8 +5,7 @@
 // (WAL frames, the FTS segment it writes) cost more than the statements, and in the capture benchmark sharing it
 // raised notes/s by about a quarter.
 //
-// Values are written the way Prisma's adapter writes them (dates as ISO text with +00:00, JSON as text), because
-// Prisma reads these rows. The FTS triggers fire as for any insert. The write waits its turn behind the process's
+// Rows come from rows.ts, as for the other writers of these tables. The FTS triggers fire as for any insert. The write waits its turn behind the process's
 // Prisma transactions (see exclusiveWrite) and takes SQLite's write lock before it looks for an earlier note of the
 // same message, so two deliveries of one message, even from two processes, save it once.
 import type BetterSqlite3 from 'better-sqlite3';
@@ -16,17 +15,15 @@ import type { Actor } from './audit.ts';
 import { noteBySource } from './note-rows.ts';
 import type { NewNote, SavedNote } from './notes.ts';
 import { MARK_COMPLETE_SQL, unmarkedCompletion } from './request-completion.ts';
+import { auditEventRow, noteRow, noteTagRows, noteTags, noteTaskRow } from './rows.ts';
 import { toSqlDate } from './sql-dates.ts';
+import { insertRow, insertRows } from './sqlite-rows.ts';
 import { exclusiveWrite } from './transaction.ts';
 
 interface Statements {
   /** A batch of saves in one transaction, and each save in a savepoint (better-sqlite3 nests them so). */
   batch: BetterSqlite3.Transaction<(work: () => Outcome[]) => Outcome[]>;
   one: BetterSqlite3.Transaction<(save: () => SavedNote) => SavedNote>;
-  note: BetterSqlite3.Statement<unknown[]>;
-  tag: BetterSqlite3.Statement<unknown[]>;
-  task: BetterSqlite3.Statement<unknown[]>;
-  audit: BetterSqlite3.Statement<unknown[]>;
   complete: BetterSqlite3.Statement<unknown[]>;
   contacts: BetterSqlite3.Statement<unknown[]>;
   touch: BetterSqlite3.Statement<unknown[]>;
@@ -41,19 +38,6 @@ function statementsOf(sqlite: BetterSqlite3.Database): Statements {
     statements = {
       batch: sqlite.transaction((work: () => Outcome[]) => work()),
       one: sqlite.transaction((save: () => SavedNote) => save()),
-      note: sqlite.prepare(
-        `INSERT INTO "Note" (workspaceId, accountId, body, kind, sentiment, authorId, occurredAt, source,
-           sourceChannel, sourceMessageId, sourcePermalink, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      tag: sqlite.prepare('INSERT INTO "NoteTag" (workspaceId, noteId, tag) VALUES (?, ?, ?)'),
-      task: sqlite.prepare(
-        `INSERT INTO "Task" (workspaceId, accountId, title, dueAt, assigneeId, createdById, noteId, createdAt,
-           updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      audit: sqlite.prepare(
-        `INSERT INTO "AuditEvent" (workspaceId, actorId, action, entity, entityId, origin, details, createdAt)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
       complete: sqlite.prepare(MARK_COMPLETE_SQL),
       contacts: sqlite.prepare(
         'SELECT id, name FROM "Contact" WHERE workspaceId = ? AND accountId = ? AND leftAt IS NULL',
@@ -88,39 +72,30 @@ export function writeNote(
     if (existing) return { ...existing, created: false };
     const now = new Date();
     const at = toSqlDate(now);
-    const occurredAt = input.occurredAt ?? now;
-    const createdAt = input.createdAt ?? now;
+    const row = noteRow(workspaceId, input, 'console', now);
+    const tags = noteTags(input.tags);
+    const id = insertRow(sqlite, 'Note', row);
     const note: Note = {
-      id: 0,
-      accountId: input.accountId,
-      body: input.body,
-      kind: input.kind ?? 'note',
-      sentiment: input.sentiment ?? 'neutral',
-      tags: [...new Set((input.tags ?? []).map((tag) => tag.toLowerCase()))].sort(),
-      authorId: input.authorId ?? null,
-      occurredAt,
-      sourceRef: { source, channel, messageId, permalink: input.sourceRef?.permalink ?? null },
-      createdAt,
+      id,
+      accountId: row.accountId,
+      body: row.body,
+      kind: row.kind,
+      sentiment: row.sentiment,
+      tags,
+      authorId: row.authorId,
+      occurredAt: row.occurredAt,
+      sourceRef: {
+        source: row.source,
+        channel: row.sourceChannel,
+        messageId: row.sourceMessageId,
+        permalink: row.sourcePermalink,
+      },
+      createdAt: row.createdAt,
       editedAt: null,
     };
-    note.id = Number(
-      s.note.run(
-        workspaceId,
-        note.accountId,
-        note.body,
-        note.kind,
-        note.sentiment,
-        note.authorId,
-        toSqlDate(occurredAt),
-        source,
-        channel,
-        messageId,
-        note.sourceRef.permalink,
-        toSqlDate(createdAt),
-      ).lastInsertRowid,
-    );
-    for (const tag of note.tags) s.tag.run(workspaceId, note.id, tag);
+    insertRows(sqlite, 'NoteTag', noteTagRows(workspaceId, id, tags));
     // "Met Ute Hoffmann: …" is a contact with Ute Hoffmann; a note dated ahead of now is no touch yet.
+    const occurredAt = row.occurredAt;
     if (occurredAt.getTime() <= now.getTime()) {
       const people = s.contacts.all(workspaceId, note.accountId) as { id: number; name: string }[];
       for (const person of contactsNamedIn(note.body, people)) {
@@ -128,32 +103,13 @@ export function writeNote(
       }
     }
     const tasks: Task[] = (input.tasks ?? []).map((task) => {
-      const row = {
-        accountId: input.accountId,
-        title: task.title,
-        dueAt: task.dueAt ?? null,
-        assigneeId: task.assigneeId ?? input.authorId ?? null,
-        createdById: input.authorId ?? null,
-        noteId: note.id,
-        doneAt: null,
-        createdAt: now,
-      };
-      const id = s.task.run(
-        workspaceId,
-        row.accountId,
-        row.title,
-        row.dueAt ? toSqlDate(row.dueAt) : null,
-        row.assigneeId,
-        row.createdById,
-        row.noteId,
-        at,
-        at,
-      ).lastInsertRowid;
-      return { id: Number(id), ...row };
+      const taskRow = noteTaskRow(workspaceId, note, task, now);
+      const { workspaceId: _, remindedAt: __, updatedAt: ___, ...fields } = taskRow;
+      return { id: insertRow(sqlite, 'Task', taskRow), ...fields };
     });
     const audit = (action: string, entity: string, entityId: number, details: Record<string, unknown>) =>
-      s.audit.run(workspaceId, by.userId, action, entity, entityId, by.origin, JSON.stringify(details), at);
-    audit('note.create', 'note', note.id, { accountId: input.accountId, source });
+      insertRow(sqlite, 'AuditEvent', auditEventRow(workspaceId, by, { action, entity, entityId, details }, now));
+    audit('note.create', 'note', note.id, { accountId: input.accountId, source: row.source });
     for (const task of tasks) audit('task.create', 'task', task.id, { noteId: note.id });
     return { note, tasks, created: true };
   };

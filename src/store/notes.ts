@@ -5,7 +5,8 @@ import { type Actor, AuditLog } from './audit.ts';
 import { NOTE_SHAPE, type NoteRow, toNote, withTags } from './note-rows.ts';
 import { writeNote } from './note-writer.ts';
 import { listParam, plainReader } from './plain-reads.ts';
-import { type Db, isUniqueViolation } from './prisma.ts';
+import { type Db, isUniqueViolation, type Prisma, prismaRow } from './prisma.ts';
+import { noteRow, noteTags, noteTaskRow } from './rows.ts';
 import { toTask } from './tasks.ts';
 import { inTransaction, isInTransaction } from './transaction.ts';
 
@@ -88,37 +89,16 @@ export class NoteRepository {
     if (existing) return existing;
     try {
       return await inTransaction(this.db, async (tx) => {
-        const tags = [...new Set((input.tags ?? []).map((tag) => tag.toLowerCase()))];
+        const now = new Date();
+        const fields = prismaRow<Prisma.NoteUncheckedCreateInput>(noteRow(this.workspaceId, input, source, now));
         const row = await tx.note.create({
-          data: {
-            workspaceId: this.workspaceId,
-            accountId: input.accountId,
-            body: input.body,
-            kind: input.kind ?? 'note',
-            sentiment: input.sentiment ?? 'neutral',
-            authorId: input.authorId ?? null,
-            ...(input.occurredAt ? { occurredAt: input.occurredAt } : {}),
-            ...(input.createdAt ? { createdAt: input.createdAt } : {}),
-            source,
-            sourceChannel: ref.channel,
-            sourceMessageId: ref.messageId,
-            sourcePermalink: input.sourceRef?.permalink ?? null,
-            tags: { create: tags.map((tag) => ({ tag })) },
-          },
+          data: { ...fields, tags: { create: noteTags(input.tags).map((tag) => ({ tag })) } },
           include: withTags,
         });
         const tasks: Task[] = [];
         for (const task of input.tasks ?? []) {
           const taskRow = await tx.task.create({
-            data: {
-              workspaceId: this.workspaceId,
-              accountId: input.accountId,
-              title: task.title,
-              dueAt: task.dueAt ?? null,
-              assigneeId: task.assigneeId ?? input.authorId ?? null,
-              createdById: input.authorId ?? null,
-              noteId: row.id,
-            },
+            data: prismaRow<Prisma.TaskUncheckedCreateInput>(noteTaskRow(this.workspaceId, row, task, now)),
           });
           tasks.push(toTask(taskRow));
         }

@@ -3,7 +3,8 @@ import { OPEN_STAGES, type Opportunity, type OpportunityStage } from '../domain/
 import { NotFoundError } from '../errors.ts';
 import { type Actor, AuditLog } from './audit.ts';
 import { plainReader } from './plain-reads.ts';
-import { type Db, type Prisma, stringArray } from './prisma.ts';
+import { type Db, type Prisma, prismaRow, stringArray } from './prisma.ts';
+import { opportunityRow } from './rows.ts';
 import { inTransaction } from './transaction.ts';
 
 type OpportunityRow = Prisma.OpportunityGetPayload<object>;
@@ -96,7 +97,7 @@ export class OpportunityRepository {
   async add(input: NewOpportunity, by: Actor): Promise<Opportunity> {
     return inTransaction(this.db, async (tx) => {
       const row = await tx.opportunity.create({
-        data: { ...input, competitors: input.competitors ?? [], workspaceId: this.workspaceId },
+        data: prismaRow<Prisma.OpportunityUncheckedCreateInput>(opportunityRow(this.workspaceId, input, new Date())),
       });
       await new AuditLog(tx, this.workspaceId).record(by, 'opportunity.create', 'opportunity', row.id, {
         accountId: input.accountId,

@@ -1,11 +1,22 @@
 // The one door to the generated Prisma client, for the rest of src/store.
 import { Prisma, type PrismaClient } from './generated/prisma/client.ts';
+import { JSON_COLUMNS } from './sql/columns.ts';
 
 export type { PrismaClient };
 export { Prisma };
 
 /** Writes SQL NULL into a nullable JSON column. */
 export const DbNull = Prisma.DbNull;
+
+/**
+ * A row of rows.ts as Prisma's create takes it: a JSON column left empty is SQL NULL (Prisma wants DbNull spelled
+ * out for it), and the types are Prisma's own.
+ */
+export function prismaRow<Input>(row: object): Input {
+  const data: Record<string, unknown> = { ...row };
+  for (const column of JSON_COLUMNS) if (column in data && data[column] === null) data[column] = Prisma.DbNull;
+  return data as Input;
+}
 
 /** The client or an open interactive transaction: repositories work on either. */
 export type Db = PrismaClient | Prisma.TransactionClient;

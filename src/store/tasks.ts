@@ -3,7 +3,8 @@ import type { Task } from '../domain/records.ts';
 import { NotFoundError } from '../errors.ts';
 import { type Actor, AuditLog } from './audit.ts';
 import { plainReader } from './plain-reads.ts';
-import type { Db, Prisma } from './prisma.ts';
+import { type Db, type Prisma, prismaRow } from './prisma.ts';
+import { taskRow } from './rows.ts';
 import { toSqlDate } from './sql-dates.ts';
 import { inTransaction } from './transaction.ts';
 
@@ -60,7 +61,9 @@ export class TaskRepository {
 
   async add(input: NewTask, by: Actor): Promise<Task> {
     return inTransaction(this.db, async (tx) => {
-      const row = await tx.task.create({ data: { ...input, workspaceId: this.workspaceId } });
+      const row = await tx.task.create({
+        data: prismaRow<Prisma.TaskUncheckedCreateInput>(taskRow(this.workspaceId, input, new Date())),
+      });
       await new AuditLog(tx, this.workspaceId).record(by, 'task.create', 'task', row.id, {
         accountId: input.accountId,
       });

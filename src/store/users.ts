@@ -3,7 +3,8 @@ import type { Platform, User, UserRole } from '../domain/records.ts';
 import { type Actor, AuditLog } from './audit.ts';
 import { listParam, plainReader } from './plain-reads.ts';
 import { prepared } from './prepared.ts';
-import { type Db, isUniqueViolation, type Prisma } from './prisma.ts';
+import { type Db, isUniqueViolation, type Prisma, prismaRow } from './prisma.ts';
+import { userRow } from './rows.ts';
 import { inTransaction } from './transaction.ts';
 
 type UserRow = Prisma.UserGetPayload<object>;
@@ -123,13 +124,7 @@ export class UserRepository {
   async create(input: NewUser, by: Actor): Promise<User> {
     return inTransaction(this.db, async (tx) => {
       const row = await tx.user.create({
-        data: {
-          workspaceId: this.workspaceId,
-          displayName: input.displayName,
-          email: input.email?.toLowerCase() ?? null,
-          role: input.role ?? 'member',
-          timeZone: input.timeZone ?? null,
-        },
+        data: prismaRow<Prisma.UserUncheckedCreateInput>(userRow(this.workspaceId, input, new Date())),
       });
       await new AuditLog(tx, this.workspaceId).record(by, 'user.create', 'user', row.id, { role: row.role });
       return toUser(row);
@@ -152,15 +147,13 @@ export class UserRepository {
           // The first person to arrive becomes the admin; users an import created (who have never used kam-bot)
           // do not count, or a workspace filled by an import would have no admin at all.
           const isFirst = (await tx.user.count({ where: { workspaceId: this.workspaceId, role: 'admin' } })) === 0;
+          const user = userRow(
+            this.workspaceId,
+            { displayName: seen.displayName, email, role: isFirst ? 'admin' : 'member', timeZone: seen.timeZone },
+            new Date(),
+          );
           row = await tx.user.create({
-            data: {
-              workspaceId: this.workspaceId,
-              displayName: seen.displayName,
-              email,
-              role: isFirst ? 'admin' : 'member',
-              timeZone: seen.timeZone ?? null,
-              locale: seen.locale ?? null,
-            },
+            data: prismaRow<Prisma.UserUncheckedCreateInput>({ ...user, locale: seen.locale ?? null }),
           });
           await new AuditLog(tx, this.workspaceId).record(
             { userId: row.id, origin: seen.platform },

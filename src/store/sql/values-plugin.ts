@@ -17,7 +17,8 @@ import { BOOLEAN_COLUMNS, DATE_COLUMNS, JSON_COLUMNS } from './columns.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
-function encode(value: unknown, dialect: Dialect): unknown {
+/** A value as the database takes it as a parameter. */
+export function encodeValue(value: unknown, dialect: Dialect): unknown {
   // PostgreSQL's timestamp has no zone: it takes the UTC wall clock as written (pg would write the process's local
   // time for a Date).
   if (value instanceof Date) return dialect === 'sqlite' ? toSqlDate(value) : value.toISOString();
@@ -32,12 +33,12 @@ class ValueEncoder extends OperationNodeTransformer {
   }
 
   protected override transformValue(node: ValueNode): ValueNode {
-    return { ...node, value: encode(node.value, this.dialect) };
+    return { ...node, value: encodeValue(node.value, this.dialect) };
   }
 
   /** Insert rows of plain values, and `in (…)` lists, come as lists rather than one node per value. */
   protected override transformPrimitiveValueList(node: PrimitiveValueListNode): PrimitiveValueListNode {
-    return { ...node, values: node.values.map((value) => encode(value, this.dialect)) };
+    return { ...node, values: node.values.map((value) => encodeValue(value, this.dialect)) };
   }
 }
 

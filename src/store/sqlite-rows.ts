@@ -1,0 +1,36 @@
+// Rows of rows.ts written with prepared statements on the plain SQLite connection (the note writer, bulk inserts):
+// one INSERT per table and column set, and the row's values as SQLite takes them (values-plugin.ts).
+import type BetterSqlite3 from 'better-sqlite3';
+import type { DB } from './generated/kysely/db.ts';
+import { prepared } from './prepared.ts';
+import type { FullRow } from './rows.ts';
+import { encodeValue } from './sql/values-plugin.ts';
+
+/** A row, with its id where the writer chooses it (the bench generator numbers notes in time order). */
+type WithId<T extends keyof DB> = FullRow<T> & { id?: number };
+
+/** The INSERT statement for rows of `table` with exactly the columns of `sample`. */
+function insertFor(sqlite: BetterSqlite3.Database, table: string, columns: readonly string[]): BetterSqlite3.Statement {
+  const names = columns.map((column) => `"${column}"`).join(', ');
+  return prepared(sqlite, `INSERT INTO "${table}" (${names}) VALUES (${columns.map(() => '?').join(', ')})`);
+}
+
+/** Inserts the rows (all of one table's full column set), returning their new ids. */
+export function insertRows<T extends keyof DB>(
+  sqlite: BetterSqlite3.Database,
+  table: T,
+  rows: readonly WithId<T>[],
+): number[] {
+  const [first] = rows;
+  if (!first) return [];
+  const columns = Object.keys(first);
+  const statement = insertFor(sqlite, table, columns);
+  return rows.map((row) => {
+    const values = columns.map((column) => encodeValue((row as Record<string, unknown>)[column], 'sqlite'));
+    return Number(statement.run(...values).lastInsertRowid);
+  });
+}
+
+export function insertRow<T extends keyof DB>(sqlite: BetterSqlite3.Database, table: T, row: WithId<T>): number {
+  return insertRows(sqlite, table, [row])[0] as number;
+}
