@@ -1,5 +1,6 @@
 // The SQL of AccountRepository.list() for the plain connection: the same filters and order as its Prisma query.
 import type { AccountFilter, Viewer } from './accounts.ts';
+import { visibilityParams, visibleAccountSql } from './visibility.ts';
 
 /** "Owner or on the account team", for the user in the named parameter. */
 function onTeam(param: string): string {
@@ -28,8 +29,8 @@ export function accountListQuery(
     params.parentId = filter.parentId;
   }
   if (viewer && viewer.role !== 'admin') {
-    where.push(`(a.visibility = 'open' OR ${onTeam('viewerId')})`);
-    params.viewerId = viewer.userId;
+    where.push(visibleAccountSql('a'));
+    Object.assign(params, visibilityParams(viewer));
   }
   if (filter.teamMemberId !== undefined) {
     where.push(onTeam('teamMemberId'));

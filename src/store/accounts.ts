@@ -12,6 +12,7 @@ import { plainReader } from './plain-reads.ts';
 import { prepared } from './prepared.ts';
 import { type Db, isUniqueViolation, type Prisma, stringArray } from './prisma.ts';
 import { inTransaction } from './transaction.ts';
+import { visibilityParams, visibleAccountSql, visibleAccountWhere } from './visibility.ts';
 
 /** Who is looking: restricted accounts are visible only to their account team and to admins. */
 export interface Viewer {
@@ -96,13 +97,6 @@ export function toAccount(row: AccountRow): Account {
   };
 }
 
-function visibleTo(viewer: Viewer | undefined): Prisma.AccountWhereInput {
-  if (!viewer || viewer.role === 'admin') return {};
-  return {
-    OR: [{ visibility: 'open' }, { ownerId: viewer.userId }, { members: { some: { userId: viewer.userId } } }],
-  };
-}
-
 function overrideColumns(override: HealthOverride | null | undefined) {
   if (override === undefined) return {};
   return {
@@ -125,16 +119,15 @@ export class AccountRepository {
 
   async byId(id: number, viewer?: Viewer): Promise<Account | null> {
     const plain = plainReader(this.db, this.sqlite);
-    const everything = !viewer || viewer.role === 'admin';
     const row = plain
       ? plain.first<AccountRow>(
-          `SELECT * FROM Account a WHERE a.workspaceId = :workspaceId AND a.id = :id
-             AND (:everything OR a.visibility = 'open' OR a.ownerId = :userId OR EXISTS (
-               SELECT 1 FROM AccountMember m WHERE m.workspaceId = a.workspaceId AND m.accountId = a.id AND m.userId = :userId))`,
+          `SELECT * FROM Account a WHERE a.workspaceId = :workspaceId AND a.id = :id AND ${visibleAccountSql('a')}`,
           ACCOUNT_SHAPE,
-          { workspaceId: this.workspaceId, id, everything: everything ? 1 : 0, userId: viewer?.userId ?? null },
+          { workspaceId: this.workspaceId, id, ...visibilityParams(viewer) },
         )
-      : await this.db.account.findFirst({ where: { workspaceId: this.workspaceId, id, ...visibleTo(viewer) } });
+      : await this.db.account.findFirst({
+          where: { workspaceId: this.workspaceId, id, ...visibleAccountWhere(viewer) },
+        });
     return row ? toAccount(row) : null;
   }
 
@@ -166,7 +159,7 @@ export class AccountRepository {
       ...(filter.tier ? { tier: filter.tier } : {}),
       ...(filter.parentId === undefined ? {} : { parentId: filter.parentId }),
       AND: [
-        visibleTo(viewer),
+        visibleAccountWhere(viewer),
         filter.teamMemberId === undefined
           ? {}
           : { OR: [{ ownerId: filter.teamMemberId }, { members: { some: { userId: filter.teamMemberId } } }] },

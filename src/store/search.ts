@@ -7,6 +7,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Viewer } from './accounts.ts';
 import { prepared } from './prepared.ts';
+import { visibilityParams, visibleAccountSql } from './visibility.ts';
 
 export const NOTE_CANDIDATES = 500;
 
@@ -42,9 +43,7 @@ export function ftsTerms(text: string): string[] {
   return words.slice(0, 16).map((word) => `"${word.replace(/["'’]/g, '')}"`);
 }
 
-/** Visibility of account `a` to the viewer, as SQL with named parameters :viewerId and :viewerIsAdmin. */
-const VISIBLE = `(:viewerIsAdmin = 1 OR a.visibility = 'open' OR a.ownerId = :viewerId
-  OR EXISTS (SELECT 1 FROM AccountMember m WHERE m.accountId = a.id AND m.userId = :viewerId))`;
+const VISIBLE = visibleAccountSql('a');
 
 export class SearchIndex {
   constructor(
@@ -57,8 +56,7 @@ export class SearchIndex {
     if (terms.length === 0) return { accounts: [], contacts: [], notes: [] };
     const params = {
       workspaceId: this.workspaceId,
-      viewerId: viewer?.userId ?? -1,
-      viewerIsAdmin: !viewer || viewer.role === 'admin' ? 1 : 0,
+      ...visibilityParams(viewer),
       limit,
     };
     // Names are searched as you type them ("acm" finds Acme); note bodies by whole words.
