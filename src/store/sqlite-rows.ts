@@ -2,17 +2,34 @@
 // one INSERT per table and column set, and the row's values as SQLite takes them (values-plugin.ts).
 import type BetterSqlite3 from 'better-sqlite3';
 import type { DB } from './generated/kysely/db.ts';
-import { prepared } from './prepared.ts';
 import type { FullRow } from './rows.ts';
 import { encodeValue } from './sql/values-plugin.ts';
 
 /** A row, with its id where the writer chooses it (the bench generator numbers notes in time order). */
 type WithId<T extends keyof DB> = FullRow<T> & { id?: number };
 
-/** The INSERT statement for rows of `table` with exactly the columns of `sample`. */
-function insertFor(sqlite: BetterSqlite3.Database, table: string, columns: readonly string[]): BetterSqlite3.Statement {
-  const names = columns.map((column) => `"${column}"`).join(', ');
-  return prepared(sqlite, `INSERT INTO "${table}" (${names}) VALUES (${columns.map(() => '?').join(', ')})`);
+/** One INSERT per connection, table and column set: rows of rows.ts always have their table's full set. */
+const STATEMENTS = new WeakMap<
+  BetterSqlite3.Database,
+  Map<string, { columns: string[]; statement: BetterSqlite3.Statement }>
+>();
+
+function insertFor(sqlite: BetterSqlite3.Database, table: string, row: object) {
+  let byTable = STATEMENTS.get(sqlite);
+  if (!byTable) {
+    byTable = new Map();
+    STATEMENTS.set(sqlite, byTable);
+  }
+  const key = 'id' in row ? `${table}+id` : table;
+  let insert = byTable.get(key);
+  if (!insert) {
+    const columns = Object.keys(row);
+    const names = columns.map((column) => `"${column}"`).join(', ');
+    const sql = `INSERT INTO "${table}" (${names}) VALUES (${columns.map(() => '?').join(', ')})`;
+    insert = { columns, statement: sqlite.prepare(sql) };
+    byTable.set(key, insert);
+  }
+  return insert;
 }
 
 /** Inserts the rows (all of one table's full column set), returning their new ids. */
@@ -23,11 +40,10 @@ export function insertRows<T extends keyof DB>(
 ): number[] {
   const [first] = rows;
   if (!first) return [];
-  const columns = Object.keys(first);
-  const statement = insertFor(sqlite, table, columns);
+  const { columns, statement } = insertFor(sqlite, table, first);
   return rows.map((row) => {
     const values = columns.map((column) => encodeValue((row as Record<string, unknown>)[column], 'sqlite'));
-    return Number(statement.run(...values).lastInsertRowid);
+    return Number(statement.run(values).lastInsertRowid);
   });
 }
 
