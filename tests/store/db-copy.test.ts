@@ -2,6 +2,8 @@
 // checksum; a target that is not empty is refused and left as it was.
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchResults } from '../../src/store/search.ts';
+import { searchPostgres } from '../../src/store/search-postgres.ts';
 import { COPY_ORDER, checksumTable, copyDatabase, tableCounts } from '../../src/store/sql/copy.ts';
 import { postgresDatabase, type SqlDatabase, sqliteDatabase } from '../../src/store/sql/sql-database.ts';
 import { openDemoSession } from '../helpers/demo-session.ts';
@@ -11,6 +13,7 @@ import type { TestDatabase } from '../helpers/store.ts';
 const NOW = new Date('2026-11-30T09:00:00Z');
 
 describe.skipIf(!postgresServer)('kam db copy into PostgreSQL', () => {
+  let demoSession: Awaited<ReturnType<typeof openDemoSession>>;
   let demo: TestDatabase;
   let file: BetterSqlite3.Database;
   let source: SqlDatabase;
@@ -18,7 +21,8 @@ describe.skipIf(!postgresServer)('kam db copy into PostgreSQL', () => {
   let copy: SqlDatabase;
 
   beforeAll(async () => {
-    ({ db: demo } = await openDemoSession(NOW, 'en'));
+    demoSession = await openDemoSession(NOW, 'en');
+    demo = demoSession.db;
     file = new BetterSqlite3(demo.path);
     source = sqliteDatabase(file);
     target = await openTestPostgres();
@@ -64,6 +68,34 @@ describe.skipIf(!postgresServer)('kam db copy into PostgreSQL', () => {
       .execute();
     expect((await checksumTable(copy, 'Note')).checksum).not.toBe((await checksumTable(source, 'Note')).checksum);
     await copy.db.updateTable('Note').set({ body: note.body }).where('id', '=', note.id).execute();
+  });
+
+  it('then finds the same accounts, contacts and notes by search on PostgreSQL as on SQLite', async () => {
+    const { session } = demoSession;
+    const ws = session.store;
+    const viewer = { userId: session.user.id, role: session.user.role };
+    const found: { query: string; accounts: number; contacts: number; notes: number }[] = [];
+    for (const query of ['nordwind', 'Ekström', 'ekstrom', 'harb', 'pilot', 'pilot acceptance', 'zzqx']) {
+      // Every match (a limit above them all): the two databases rank ties differently.
+      const [there, here] = [
+        ws.search.search(query, viewer, 400),
+        await searchPostgres(copy.db, ws.workspaceId, query, viewer, 400),
+      ];
+      const ids = (results: SearchResults) => ({
+        accounts: results.accounts.map((hit) => hit.accountId).sort(),
+        contacts: results.contacts.map((hit) => hit.contactId).sort(),
+        notes: results.notes.length,
+      });
+      expect({ query, ...ids(here) }).toEqual({ query, ...ids(there) });
+      found.push({ query, accounts: here.accounts.length, contacts: here.contacts.length, notes: here.notes.length });
+    }
+    // Not vacuous: accounts, contacts and notes are found, and nothing for nonsense.
+    expect(found.find((row) => row.query === 'nordwind')).toMatchObject({ accounts: 4 });
+    expect(
+      Math.min(...found.filter((row) => row.query !== 'zzqx').map((row) => row.accounts + row.contacts + row.notes)),
+    ).toBeGreaterThan(0);
+    expect(found.reduce((sum, row) => sum + row.notes, 0)).toBeGreaterThan(10);
+    expect(found.find((row) => row.query === 'zzqx')).toEqual({ query: 'zzqx', accounts: 0, contacts: 0, notes: 0 });
   });
 
   it('refuses a target that is not empty, and changes nothing there', async () => {

@@ -69,6 +69,8 @@ async function* rowsOf(database: SqlDatabase, table: Table): AsyncGenerator<Row[
     }
     for (const column of key) query = query.orderBy(column);
     const batch: Row[] = await query.limit(BATCH).execute();
+    // PostgreSQL's search columns are computed from the others (the postgres_search migration): never copied.
+    for (const row of batch) delete row.searchVector;
     if (batch.length === 0) return;
     yield batch;
     after = batch[batch.length - 1] ?? null;
