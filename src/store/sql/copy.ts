@@ -209,7 +209,11 @@ export async function copySqliteToPostgres(
   const from = sqliteDatabase(file);
   const to = postgresDatabase(postgresUrl, 1);
   try {
-    return await copyDatabase(from, to, onTable);
+    const tables = await copyDatabase(from, to, onTable);
+    // Statistics for the planner at once: without them a search for a common word ran 2.2 s at a million notes
+    // (a bitmap of every match) instead of 16 ms (the newest notes first).
+    await sql`ANALYZE`.execute(to.db);
+    return tables;
   } finally {
     await Promise.all([from.close(), to.close()]);
     file.close();
