@@ -183,6 +183,7 @@ describe.skipIf(!postgresServer)('kam db copy', () => {
   it('copies the database into an empty PostgreSQL one, then refuses to copy into it again (exit 1)', async () => {
     const target = await openTestPostgres({ migrated: false });
     try {
+      expect((await kam(['exec', '/account new Copied Corporation'], env)).code).toBe(0);
       const url = target.url.replace('//kam@', '//kam:secret@');
       const copied = await kam(['db', 'copy', '--to', url], env);
       expect(copied).toMatchObject({ code: 0, stderr: '' });
