@@ -10,9 +10,9 @@
 // same message, so two deliveries of one message, even from two processes, save it once.
 import type BetterSqlite3 from 'better-sqlite3';
 import { contactsNamedIn } from '../domain/note-text.ts';
-import type { Note, Task } from '../domain/records.ts';
+import type { Task } from '../domain/records.ts';
 import type { Actor } from './audit.ts';
-import { noteBySource } from './note-rows.ts';
+import { noteBySource, toNote } from './note-rows.ts';
 import type { NewNote, SavedNote } from './notes.ts';
 import { MARK_COMPLETE_SQL, unmarkedCompletion } from './request-completion.ts';
 import { auditEventRow, noteRow, noteTagRows, noteTags, noteTaskRow } from './rows.ts';
@@ -75,24 +75,7 @@ export function writeNote(
     const row = noteRow(workspaceId, input, 'console', now);
     const tags = noteTags(input.tags);
     const id = insertRow(sqlite, 'Note', row);
-    const note: Note = {
-      id,
-      accountId: row.accountId,
-      body: row.body,
-      kind: row.kind,
-      sentiment: row.sentiment,
-      tags,
-      authorId: row.authorId,
-      occurredAt: row.occurredAt,
-      sourceRef: {
-        source: row.source,
-        channel: row.sourceChannel,
-        messageId: row.sourceMessageId,
-        permalink: row.sourcePermalink,
-      },
-      createdAt: row.createdAt,
-      editedAt: null,
-    };
+    const note = toNote({ ...row, id, tags: tags.map((tag) => ({ tag })) });
     insertRows(sqlite, 'NoteTag', noteTagRows(workspaceId, id, tags));
     // "Met Ute Hoffmann: …" is a contact with Ute Hoffmann; a note dated ahead of now is no touch yet.
     const occurredAt = row.occurredAt;
